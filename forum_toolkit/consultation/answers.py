@@ -61,7 +61,7 @@ _MESSAGES = {
     "dots_per_option": "question {question!r}: at most {limit} dots on {value!r}, found {count}",
     "dots_budget": "question {question!r}: at most {limit} dots in all, found {count}",
     "dots_spend_all": "question {question!r}: spend all {limit} dots, found {count}",
-    "out_of_range": "question {question!r}: expected a number from {low} to {high}, found {value}",
+    "out_of_range": "question {question!r}: expected a number from {low:g} to {high:g}, found {value:g}",
     "not_whole": "question {question!r}: expected a whole number, found {value}",
     "too_short": "question {question!r}: expected at least {limit} characters, found {count}",
     "too_long": "question {question!r}: expected at most {limit} characters, found {count}",
