@@ -1,0 +1,140 @@
+"""The store's tables (SQLAlchemy Core), the same on SQLite and PostgreSQL.
+
+Facts are appended, never changed: snapshots, sessions, state changes, submissions and the audit
+log. The one exception is `ballot_codes.used`, flipped once from false to true.
+
+Why a ballot cannot be traced to its code: `submissions` has no column naming a code, and
+`ballot_codes` has no `used_at` and no submission reference. A timestamp on the code would match
+the ballot's `submitted_at`, so either would link them. Codes are stored only as salted hashes.
+What remains is below the tables: on PostgreSQL both rows carry the id of the transaction that
+wrote them (the `xmin` system column), so codes must be handed out without any record of who got
+which one; then a code identifies nobody.
+
+The migrations in `migrations/versions/` create exactly these tables; a test compares the two.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    false,
+)
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+# An autoincrementing 64-bit id on PostgreSQL; SQLite only autoincrements INTEGER PRIMARY KEY.
+Serial = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator):
+    """A moment in UTC, given back timezone-aware on both backends (SQLite would drop the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"expected a timezone-aware datetime, found {value!r}")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+consultation_snapshots = Table(
+    "consultation_snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("consultation_id", String(100), nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 hex of source_text
+    Column("source_text", Text, nullable=False),  # the consultation file's full text
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(100), primary_key=True),  # e.g. forum-2026-11-25
+    Column("snapshot_id", Integer, ForeignKey("consultation_snapshots.id"), nullable=False),
+    Column("title", String(200), nullable=False),
+    Column("held_on", Date, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("code_salt", String(64), nullable=False),  # hashes this session's ballot codes
+)
+
+session_states = Table(
+    "session_states",
+    metadata,
+    Column("id", Serial, primary_key=True),  # the current state is the row with the highest id
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("state", String(10), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    CheckConstraint("state IN ('planned', 'open', 'paused', 'closed')", name="state"),
+)
+
+submissions = Table(
+    "submissions",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("submission_id", String(36), nullable=False, unique=True),  # the client's UUID
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("language", String(20), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("submitted_at", UTCDateTime, nullable=False),
+    Column("answers", Text, nullable=False),  # JSON
+    CheckConstraint("channel IN ('tablet', 'phone', 'paper', 'assisted')", name="channel"),
+)
+
+ballot_codes = Table(
+    "ballot_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),  # sha256(session salt + normalized code)
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("used", Boolean, nullable=False, server_default=false()),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("at", UTCDateTime, nullable=False),
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=True),
+    Column("event", String(40), nullable=False),
+    Column("detail", Text, nullable=False),  # JSON; reason codes and counts, never participant text
+    Index("ix_audit_log_session_id", "session_id"),
+)
