@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select, update
@@ -33,6 +34,7 @@ class Ballot:
     channel: str
     answers: str  # canonical JSON
     code: str | None  # normalized; None when the consultation is open to all
+    submitted_at: datetime | None  # None: now, when it is stored
 
 
 def prepare_ballot(
@@ -44,6 +46,7 @@ def prepare_ballot(
     channel: str,
     submission_id: str,
     code: str | None,
+    submitted_at: datetime | None = None,
 ) -> Ballot:
     """The ballot to store, or SubmissionRefused saying why not."""
     canonical_id = _canonical_uuid(submission_id)
@@ -64,14 +67,16 @@ def prepare_ballot(
     normalized = normalize_code(code) if uses_codes else None
     if uses_codes and normalized is None:
         raise SubmissionRefused("code_unknown")  # cannot be a code: nobody was ever given it
-    return Ballot(session_id, canonical_id, language, channel, queries.to_json(answers), normalized)
+    if submitted_at is not None and submitted_at.tzinfo is None:
+        raise ValueError(f"submitted_at {submitted_at!r}: expected a timezone-aware datetime")
+    return Ballot(session_id, canonical_id, language, channel, queries.to_json(answers), normalized, submitted_at)
 
 
 def store_ballot(connection: Connection, ballot: Ballot, code_salt: str) -> Receipt:
     """Store `ballot` in the transaction of `connection`; raises SubmissionRefused to roll it back."""
     queries.lock_session(connection, ballot.session_id, exclusive=False)
     state = queries.current_state(connection, ballot.session_id)
-    submitted_at = utc_now()
+    submitted_at = ballot.submitted_at or utc_now()
     row = {
         "submission_id": ballot.submission_id,
         "session_id": ballot.session_id,

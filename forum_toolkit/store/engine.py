@@ -85,6 +85,9 @@ def store_url(url: str | None = None) -> URL:
 
 
 def masked(url: URL) -> str:
+    """The URL for messages: the password hidden, an SQLite path as the user wrote it."""
+    if url.get_backend_name() == "sqlite":
+        return f"{url.drivername}://" + (f"/{url.database}" if url.database else "")
     return url.render_as_string(hide_password=True)
 
 

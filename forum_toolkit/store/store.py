@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -145,12 +145,14 @@ class Store:
         channel: str,
         submission_id: str,
         code: str | None = None,
+        submitted_at: datetime | None = None,
     ) -> Receipt:
         """Store one participant's answers; returns once they are durable, or raises SubmissionRefused.
 
         `submission_id` is a UUID the client makes once per ballot and sends again on a retry: a
         retry is answered with `stored=False` and stores nothing. `code` is the ballot code as
-        typed, required exactly when the consultation's access is `codes`.
+        typed, required exactly when the consultation's access is `codes`. `submitted_at` is for
+        ballots cast earlier than they are stored (paper forms typed in, demo data); default now.
         """
         consultation = None
         try:
@@ -159,7 +161,8 @@ class Store:
             except UnknownSession:
                 raise SubmissionRefused("unknown_session") from None
             ballot = ballots.prepare_ballot(
-                consultation, session_id, answers, language=language, channel=channel, submission_id=submission_id, code=code
+                consultation, session_id, answers, language=language, channel=channel, submission_id=submission_id, code=code,
+                submitted_at=submitted_at,
             )
             salt = self._salt(session_id)
             with self._database.writing() as connection:
