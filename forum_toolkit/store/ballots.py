@@ -121,7 +121,7 @@ def _use_code(connection: Connection, session_id: str, code_hash: str) -> bool:
 
 def _code_refusal(connection: Connection, session_id: str, code: str) -> str:
     """Why a code was not accepted: used already, issued for another session, or never issued."""
-    salts = dict(connection.execute(select(sessions.c.id, sessions.c.code_salt)).tuples())
+    salts = dict(connection.execute(select(sessions.c.id, sessions.c.code_salt)).all())
     hashes = {hash_code(salt, code): owner for owner, salt in salts.items()}
     statement = select(ballot_codes.c.session_id).where(ballot_codes.c.code_hash.in_(hashes))
     owners = set(connection.execute(statement).scalars())

@@ -30,8 +30,8 @@ def _plain(value: Any) -> Any:
 def insert_ignoring_duplicate(connection: Connection, table, key: str, values: dict[str, Any]) -> bool:
     """INSERT ... ON CONFLICT (key) DO NOTHING; True when the row was inserted."""
     dialect = sqlite if connection.dialect.name == "sqlite" else postgresql
-    statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=[key])
-    return connection.execute(statement).rowcount == 1
+    statement = dialect.insert(table).values(**values).on_conflict_do_nothing(index_elements=[key]).returning(table.c[key])
+    return connection.execute(statement).first() is not None  # (rowcount is -1 with RETURNING on psycopg)
 
 
 def add_audit(connection: Connection, session_id: str | None, event: str, detail: dict[str, Any]) -> None:
