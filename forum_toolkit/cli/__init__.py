@@ -5,6 +5,7 @@ Exit codes that scripts can rely on:
     1  the input had problems: an invalid file, a refused submission, an unknown session
     2  the command was used wrongly (click's usage errors)
     3  the store could not be opened or reached
+    4  a bug in forum_toolkit (FORUM_DEBUG=1 shows the traceback; please report it)
 Errors are one clear line on stderr, never a traceback.
 """
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -31,7 +32,7 @@ def codes(session_id: str, count: int, out: Path, ballot_url: str, db_url: str |
     if not out.parent.exists():
         raise click.BadParameter(f"the folder {out.parent} does not exist", param_hint="--out")
     created: list[str] = []
-    with click.progressbar(length=count, label="creating codes", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=count, label="creating codes", file=sys.stderr) as bar:
         while len(created) < count:
             batch = store.create_codes(session_id, min(BATCH, count - len(created)))
             created.extend(batch)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -10,6 +11,7 @@ from forum_toolkit.errors import ForumToolkitError
 
 EXIT_INVALID = 1
 EXIT_UNAVAILABLE = 3
+EXIT_BUG = 4
 
 db_option = click.option(
     "--db",
@@ -35,6 +37,13 @@ class ForumGroup(click.Group):
         except ForumToolkitError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(EXIT_INVALID)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit):
+            raise
+        except Exception as error:  # a bug: one line for the operator, the traceback on request
+            if os.environ.get("FORUM_DEBUG"):
+                raise
+            click.echo(f"error: unexpected {type(error).__name__}: {error} (set FORUM_DEBUG=1 to see where)", err=True)
+            sys.exit(EXIT_BUG)
 
 
 def plural(count: int, noun: str) -> str:

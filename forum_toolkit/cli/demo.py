@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -32,7 +33,7 @@ def demo(db_url: str, surveys: Path, seed: int, replace: bool) -> None:
                 stale.unlink(missing_ok=True)
         path.parent.mkdir(parents=True, exist_ok=True)
     store = open_store_for(db_url)
-    with click.progressbar(length=total_ballots(), label="seeding the demo", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(length=total_ballots(), label="seeding the demo", file=sys.stderr) as bar:
         summary = seed_demo(store, surveys, seed=seed, progress=bar.update)
     click.echo(
         f"seeded {plural(len(summary.sessions), 'session')} with {plural(summary.ballots, 'ballot')} "

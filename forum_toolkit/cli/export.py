@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -32,7 +33,7 @@ def export(session_id: str, out: Path, formats: tuple[str, ...], language: str, 
     submissions = store.submissions(session_id)
     out.mkdir(parents=True, exist_ok=True)
     chosen = formats or FORMATS
-    with click.progressbar(chosen, label="exporting", file=click.get_text_stream("stderr")) as bar:
+    with click.progressbar(chosen, label="exporting", file=sys.stderr) as bar:
         written = [
             path
             for fmt in bar
