@@ -3,18 +3,18 @@
 Every row has the submission's metadata (submission_id, session_id, language, channel,
 submitted_at in UTC), where the answer belongs (page_id, question_id, kind) and what it was:
 
-| kind                      | rows                                 | item               | value               | value_label    | rank | dots |
-| ------------------------- | ------------------------------------ | ------------------ | ------------------- | -------------- | ---- | ---- |
-| single_choice             | 1                                    | ""                 | option id           | option label   |      |      |
-| multiple_choice, approval | 1 per chosen option                  | option id          | option id           | option label   |      |      |
-| ranking                   | 1 per ranked option                  | "1" .. "k"         | option id           | option label   | 1..k |      |
-| dots                      | 1 per option with dots > 0           | option id          | option id           | option label   |      | n    |
-| scale                     | 1                                    | ""                 | point value         | point label    |      |      |
-| matrix                    | 1 per answered row                   | row id             | point value         | point label    |      |      |
-| statements                | 1 per statement reacted to           | statement id       | agree/disagree/pass | stance label   |      |      |
-| number                    | 1                                    | ""                 | the number          | ""             |      |      |
-| short_text, long_text     | 1                                    | ""                 | the text            | ""             |      |      |
-| proposal                  | 1 per part given: title, text, category | part name       | the text / category id | category label, else "" | | |
+| kind                      | rows                          | item          | value         | value_label  | rank | dots |
+| ------------------------- | ----------------------------- | ------------- | ------------- | ------------ | ---- | ---- |
+| single_choice             | 1                             | ""            | option id     | option label |      |      |
+| multiple_choice, approval | 1 per chosen option           | option id     | option id     | option label |      |      |
+| ranking                   | 1 per ranked option           | "1" .. "k"    | option id     | option label | 1..k |      |
+| dots                      | 1 per option with dots > 0    | option id     | option id     | option label |      | n    |
+| scale                     | 1                             | ""            | point value   | point label  |      |      |
+| matrix                    | 1 per answered row            | row id        | point value   | point label  |      |      |
+| statements                | 1 per statement reacted to    | statement id  | agree, disagree, pass | stance label | |  |
+| number                    | 1                             | ""            | the number    | ""           |      |      |
+| short_text, long_text     | 1                             | ""            | the text      | ""           |      |      |
+| proposal                  | 1 per part: title, text, category | part name | text, category id | category label or "" | | |
 
 Chosen options, dots, matrix rows and statements follow the consultation's order, whatever order
 was stored; ranked options follow their rank. An empty proposal text has no row.

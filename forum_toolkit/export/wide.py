@@ -8,7 +8,7 @@
 | short_text, long_text     | `<qid>`                                   | the text                                    |
 | multiple_choice, approval | `<qid>.<option>` per option               | 1 chosen, 0 not chosen                      |
 | ranking                   | `<qid>.<option>` per option               | its rank 1..k; empty when not ranked        |
-| dots                      | `<qid>.<option>` per option               | its dots; 0 when the question was answered without dots on it |
+| dots                      | `<qid>.<option>` per option               | its dots (0: answered, none on it)          |
 | matrix                    | `<qid>.<row>` per row                     | point value; empty when the row was skipped |
 | statements                | `<qid>.<statement>` per statement         | agree / disagree / pass                     |
 | proposal                  | `<qid>.title`, `<qid>.text`, `<qid>.category` | the texts and the category id           |
