@@ -103,6 +103,16 @@ def test_codes_for_an_open_consultation_are_refused(run, db, open_session, tmp_p
     assert not (tmp_path / "c.pdf").exists()
 
 
+def test_codes_with_a_bad_address_creates_no_codes(run, db, tmp_path):
+    run("sessions", "create", EVERY_KIND_CODED, "--id", "council-test", "--db", db)
+    result = run("codes", "council-test", "-n", "3", "--out", tmp_path / "c.pdf", "--url", "forum.local/ballot", "--db", db)
+    assert result.exit_code == 2
+    assert "--url" in result.stderr
+    from forum_toolkit.store import open_store
+
+    assert open_store(db).code_counts("council-test") == (0, 0)
+
+
 def test_export_writes_every_format(run, db, open_session, tmp_path):
     from forum_toolkit.store import open_store
 

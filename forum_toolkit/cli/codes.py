@@ -25,8 +25,12 @@ def codes(session_id: str, count: int, out: Path, ballot_url: str, db_url: str |
     keeps only a hash of each code: this sheet is the only place the codes exist, so print it and
     keep it safe.
     """
-    from forum_toolkit.codesheet import code_sheet_pdf
+    from forum_toolkit.codesheet import code_sheet_pdf, slip_url
 
+    try:
+        slip_url(ballot_url, "ABCD-EFGH")  # check the address before any code is created
+    except ValueError as error:
+        raise click.BadParameter(str(error), param_hint="--url") from None
     store = open_store_for(db_url)
     session = store.session(session_id)
     if not out.parent.exists():
