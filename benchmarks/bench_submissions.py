@@ -9,7 +9,8 @@ the call until the commit is durable) at p50/p95/p99, with errors and lost ballo
 but not in the store: must be 0). Beside them, a bare loop of raw `sqlite3` inserts of the same
 rows with the same durability (WAL, synchronous=FULL, one commit per row) shows what the disk
 itself allows, and the last line compares the store's SQLite throughput at the most processes
-with it (target: at least 0.5).
+with it (target: at least 0.5). A last run leaves SQLite's writers to its own busy handler instead
+of the lock file, to show what the lock file is for (mostly the tail of the latencies).
 
 Figures, not a test: they depend on the machine's disk and cores. The ballots are sample answers
 to a real survey (surveys/forum-evening.yaml), made before the clock starts.
@@ -74,8 +75,28 @@ def sample_ballots(survey: Path, count: int, seed: int) -> list[dict]:
     return [sample_answers(consultation, rng, skip_rate=0.15) for _ in range(count)]
 
 
-def submitter(barrier, url: str, survey: str, count: int, seed: int) -> Run:
-    """One tablet: open the store, get ready, then submit `count` ballots as fast as it can."""
+@contextmanager
+def no_lock(lock_path):
+    yield
+
+
+def submitter(barrier, url: str, survey: str, count: int, seed: int, busy_handler: bool = False) -> Run:
+    """One tablet: open the store, get ready, then submit `count` ballots as fast as it can.
+
+    `busy_handler`: leave SQLite writers to SQLite's busy handler (sleep and poll) instead of the
+    writers' lock file, for comparison only (it patches the store's private lock function).
+    """
+    from forum_toolkit.store import engine
+
+    flocked = engine._flocked
+    engine._flocked = no_lock if busy_handler else flocked
+    try:
+        return _submit_ballots(barrier, url, survey, count, seed)
+    finally:
+        engine._flocked = flocked
+
+
+def _submit_ballots(barrier, url: str, survey: str, count: int, seed: int) -> Run:
     from forum_toolkit.store import open_store
 
     ballots = sample_ballots(Path(survey), count + 1, seed)
@@ -100,7 +121,7 @@ def submitter(barrier, url: str, survey: str, count: int, seed: int) -> Run:
     return Run(latencies, acknowledged, errors, started, finished)
 
 
-def measure(pool, manager, backend: str, url: str, processes: int, ballots: int, survey: Path) -> Row:
+def measure(pool, manager, backend: str, url: str, processes: int, ballots: int, survey: Path, busy_handler: bool = False) -> Row:
     from forum_toolkit.consultation.load import load_consultation
     from forum_toolkit.store import open_store
 
@@ -109,7 +130,7 @@ def measure(pool, manager, backend: str, url: str, processes: int, ballots: int,
         store.set_state(SESSION, "open")
     barrier = manager.Barrier(processes, timeout=600)
     each = -(-ballots // processes)
-    futures = [pool.submit(submitter, barrier, url, str(survey), each, seed) for seed in range(processes)]
+    futures = [pool.submit(submitter, barrier, url, str(survey), each, seed, busy_handler) for seed in range(processes)]
     runs = [future.result() for future in futures]
     engine = create_engine(url, poolclass=NullPool)
     with engine.connect() as connection:
@@ -203,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite, postgresql or both (default: both)")
     parser.add_argument("--pg-url", default=os.environ.get("FORUM_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"), help="a PostgreSQL server where the benchmark may create databases")
     parser.add_argument("--survey", type=Path, default=REPOSITORY / "surveys" / "forum-evening.yaml", help="the consultation whose sample answers are submitted")
+    parser.add_argument("--no-busy-comparison", action="store_true", help="skip the SQLite run without the writers' lock file")
     parser.add_argument("--folder", default=None, help="where the SQLite files go (default: a temporary folder; put it on the disk you will use)")
     args = parser.parse_args(argv)
     counts = [int(n) for n in args.processes.split(",")]
@@ -210,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     context = multiprocessing.get_context("spawn")
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(dir=args.folder) as folder:
-        print(f"{os.cpu_count()} cores; SQLite files in {folder}; survey {args.survey.name}", flush=True)
+        load = ", ".join(f"{figure:.1f}" for figure in os.getloadavg())
+        print(f"{os.cpu_count()} cores, load average {load}; SQLite files in {folder}; survey {args.survey.name}", flush=True)
         rows.append(bare_sqlite_loop(folder, args.bare, args.survey))
         with context.Manager() as manager, ProcessPoolExecutor(max(counts), mp_context=context) as pool:
             for backend in backends:
@@ -222,8 +245,12 @@ def main(argv: list[str] | None = None) -> int:
                         rows.append(measure(pool, manager, backend, url, processes, args.ballots, args.survey))
                     rows[-1] = Row(**{**rows[-1].__dict__, "note": note})
                     print(f"  done: {backend}, {processes} processes", file=sys.stderr, flush=True)
+            if "sqlite" in backends and not args.no_busy_comparison:
+                with scratch_store("sqlite", folder, args.pg_url, "busy") as url:
+                    row = measure(pool, manager, "sqlite", url, max(counts), args.ballots, args.survey, busy_handler=True)
+                rows.append(Row(**{**row.__dict__, "backend": "sqlite busy", "note": "(no lock file: SQLite's busy handler, for comparison)"}))
     print_table(rows)
-    sqlite_rows = [row for row in rows if row.backend == "sqlite"]
+    sqlite_rows = [row for row in rows if row.backend == "sqlite"]  # with the writers' lock file
     if sqlite_rows:
         most = max(sqlite_rows, key=lambda row: row.processes)
         ratio = most.per_second / rows[0].per_second

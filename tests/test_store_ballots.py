@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import date, datetime, timezone
 
@@ -210,3 +211,31 @@ def test_the_count_is_the_number_of_distinct_accepted_ids(sqlite_url, tiny_forum
         stored = store.submissions(session_id)
         assert len(stored) == store.session(session_id).submissions == len(accepted)
         assert {s.submission_id: (s.answers, s.language, s.channel) for s in stored} == accepted
+
+
+# --- Closing races submitting ------------------------------------------------------------------
+
+
+def test_a_ballot_waits_for_a_closing_in_progress_and_is_then_refused(fresh_store, forum_session):
+    """While the facilitator's close is being committed, a ballot neither slips in before nor after it."""
+    from forum_toolkit.store import queries
+
+    outcome = []
+    with fresh_store._database.writing() as connection:  # the closing, not yet committed
+        queries.lock_session(connection, forum_session, exclusive=True)
+        queries.add_state(connection, forum_session, "closed")
+        ballot = threading.Thread(target=lambda: outcome.append(_try_submit(fresh_store, forum_session)))
+        ballot.start()
+        ballot.join(0.5)
+        assert ballot.is_alive(), "the ballot should wait for the closing to commit"
+    ballot.join(10)
+    assert outcome == ["session_not_open"]
+    assert fresh_store.submissions(forum_session) == []
+
+
+def _try_submit(store, session_id) -> str:
+    try:
+        store.submit(session_id, GOOD, language="de", channel="tablet", submission_id=new_id())
+    except SubmissionRefused as refused:
+        return refused.reason
+    return "stored"

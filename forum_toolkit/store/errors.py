@@ -40,18 +40,24 @@ class StoreUnavailable(StoreError):
 
 
 class UnknownSession(StoreError):
+    """There is no session with this id in the store."""
+
     def __init__(self, session_id: str):
         self.session_id = session_id
         super().__init__(f"there is no session {session_id!r} in the store")
 
 
 class DuplicateSession(StoreError):
+    """A session with this id exists already: session ids are never reused."""
+
     def __init__(self, session_id: str):
         self.session_id = session_id
         super().__init__(f"there is already a session {session_id!r}; choose another id")
 
 
 class StateChangeRefused(StoreError):
+    """A session cannot go to this state from its current one (see records.NEXT_STATES)."""
+
     def __init__(self, session_id: str, current: str, wanted: str):
         self.session_id, self.current, self.wanted = session_id, current, wanted
         super().__init__(f"session {session_id!r} is {current} and cannot become {wanted}")
