@@ -2,8 +2,9 @@
 
 `prepare_ballot` refuses what is wrong on its face (channel, language, code missing, answers that do
 not fit the consultation) without touching the database. `store_ballot` runs inside the write
-transaction: it inserts the submission unless its id is already stored (a retry), checks that the
-session is open, and uses up the ballot code. Any refusal there rolls the whole transaction back.
+transaction: it inserts the submission if the session is open and the id is new, answers a retry
+(the id stored already) with the earlier receipt, and uses up the ballot code. Any refusal there
+rolls the whole transaction back, so a refused ballot leaves its code unused.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, case, func, select, update
+from sqlalchemy import Connection, Row, bindparam, case, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from forum_toolkit.consultation.answers import AnswerProblem, check_answers
@@ -88,9 +89,10 @@ def store_ballot(connection: Connection, ballot: Ballot, code_salt: str) -> Rece
         "answers": ballot.answers,
     }
     if connection.execute(_insert_if_open(connection.dialect.name), row).first() is None:
-        if _stored_already(connection, ballot.submission_id):
-            return _earlier_receipt(connection, ballot)
-        raise SubmissionRefused("session_not_open")
+        earlier = _stored_as(connection, ballot.submission_id)
+        if earlier is None:
+            raise SubmissionRefused("session_not_open")
+        return _retry_receipt(earlier, ballot)
     if ballot.code is not None and not _use_code(connection, ballot.session_id, hash_code(code_salt, ballot.code)):
         raise SubmissionRefused(_code_refusal(connection, ballot.session_id, ballot.code))
     return Receipt(ballot.submission_id, ballot.session_id, True, submitted_at)
@@ -120,16 +122,17 @@ def _insert_if_open(dialect_name: str):
     )
 
 
-def _stored_already(connection: Connection, submission_id: str) -> bool:
-    statement = select(submissions.c.id).where(submissions.c.submission_id == submission_id)
-    return connection.execute(statement).first() is not None
-
-
-def _earlier_receipt(connection: Connection, ballot: Ballot) -> Receipt:
-    """A retry: the ballot is already stored. Its code was used then, so it is not checked again."""
+def _stored_as(connection: Connection, submission_id: str) -> Row | None:
     columns = submissions.c
     statement = select(columns.session_id, columns.language, columns.channel, columns.answers, columns.submitted_at)
-    earlier = connection.execute(statement.where(columns.submission_id == ballot.submission_id)).one()
+    return connection.execute(statement.where(columns.submission_id == submission_id)).first()
+
+
+def _retry_receipt(earlier: Row, ballot: Ballot) -> Receipt:
+    """A retry: the ballot is stored already. Its code was used then, so it is not checked again.
+
+    A client that reuses an id for a different ballot has a bug that would lose that ballot: refused.
+    """
     if (earlier.session_id, earlier.language, earlier.channel, earlier.answers) != (
         ballot.session_id,
         ballot.language,

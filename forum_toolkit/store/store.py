@@ -7,8 +7,9 @@
     ...              submission_id=str(uuid.uuid4()))
     Receipt(..., stored=True, ...)
 
-A submission returns only once it is committed: a receipt means the ballot survives a power cut.
-Every refusal raises SubmissionRefused and leaves an audit entry with the reason.
+A submission returns only once it is committed: a receipt means the ballot survives a power cut
+(SQLite: synchronous=FULL; PostgreSQL: as long as the server keeps its default synchronous_commit=on).
+Every refusal raises SubmissionRefused and leaves an audit entry with the reason, never the answers.
 """
 
 from __future__ import annotations
