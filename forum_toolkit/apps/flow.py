@@ -1,0 +1,164 @@
+"""One participant's way through a ballot, without widgets: language, code, pages, review, submit.
+
+The ballot app (`ballot.py`) draws whatever stage this object is in and calls its methods when the
+participant taps. Everything a browser sends ends up here as a plain value and is checked again with
+`check_answers` before anything is stored, so a forged click or trait cannot get past it.
+
+    flow = BallotFlow(consultation)
+    flow.choose_language("ar")
+    flow.set_answer("age_group", "age_18_29")
+    flow.next()            # {} when the page is fine, else {question id: [problems]} and no move
+    ...
+    flow.final_answers()   # what goes to the store: only questions that are shown, checked
+"""
+
+from __future__ import annotations
+
+import uuid
+from enum import Enum
+from typing import Any
+
+from forum_toolkit.consultation.answers import AnswerProblem, check_answers, visible_questions
+from forum_toolkit.consultation.model import Access, Consultation, Page, Question
+
+
+class Stage(str, Enum):
+    LANGUAGE = "language"  # the start screen: title and every language by its own name
+    CODE = "code"  # a single-use ballot code is asked for first
+    PAGE = "page"  # one page of questions
+    REVIEW = "review"  # every answer listed before submitting
+    THANKS = "thanks"  # saved: shown only after the store has committed the ballot
+
+
+class StageError(Exception):
+    """A step that the current stage does not allow (a replayed or forged click)."""
+
+
+class BallotFlow:
+    def __init__(self, consultation: Consultation, *, language: str | None = None, code: str | None = None):
+        self.consultation = consultation
+        self.submission_id = str(uuid.uuid4())  # new for every participant; a retry reuses it
+        self.language = language or consultation.default_language
+        self.code = code
+        self.answers: dict[str, Any] = {}
+        self.page_number = 0  # index into pages_shown()
+        self.stage = Stage.LANGUAGE
+
+    # -- what is shown ------------------------------------------------------------------------
+
+    def pages_shown(self) -> tuple[Page, ...]:
+        """The pages whose condition holds for the answers so far and that show any question."""
+        shown = {q.id for q in visible_questions(self.consultation, self.answers)}
+        return tuple(page for page in self.consultation.pages if any(q.id in shown for q in page.questions))
+
+    @property
+    def page(self) -> Page:
+        pages = self.pages_shown()
+        self.page_number = min(self.page_number, len(pages) - 1)  # an earlier answer hid a page
+        return pages[self.page_number]
+
+    def questions_on_page(self) -> tuple[Question, ...]:
+        shown = {q.id for q in visible_questions(self.consultation, self.answers)}
+        return tuple(q for q in self.page.questions if q.id in shown)
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        """Switch the language at any stage; answers are kept."""
+        if language not in self.consultation.language_codes:
+            raise StageError(f"language {language!r} is not offered")
+        self.language = language
+
+    def start(self) -> None:
+        self._expect(Stage.LANGUAGE)
+        self.stage = Stage.CODE if self.needs_code else self._first_page()
+
+    @property
+    def needs_code(self) -> bool:
+        return self.consultation.access is Access.CODES
+
+    def accept_code(self, code: str) -> None:
+        """Keep a code that the store has checked; it is used only when the ballot is stored."""
+        self._expect(Stage.CODE)
+        self.code = code
+        self.stage = self._first_page()
+
+    def set_answer(self, question_id: str, answer: Any) -> None:
+        if self.stage not in (Stage.PAGE, Stage.REVIEW):
+            raise StageError(f"no answers can be changed at the {self.stage.value} stage")
+        if answer is None or answer == "" or answer == [] or answer == {}:
+            self.answers.pop(question_id, None)
+        else:
+            self.answers[question_id] = answer
+
+    def page_problems(self) -> dict[str, list[AnswerProblem]]:
+        """Problems with the answers on the current page, by question id (required ones included)."""
+        on_page = {q.id for q in self.questions_on_page()}
+        problems: dict[str, list[AnswerProblem]] = {}
+        for problem in check_answers(self.consultation, self._shown_answers()):
+            if problem.question in on_page:
+                problems.setdefault(problem.question, []).append(problem)
+        return problems
+
+    def next(self) -> dict[str, list[AnswerProblem]]:
+        """Go on to the next page or to the review; stays and returns the problems if there are any."""
+        self._expect(Stage.PAGE)
+        problems = self.page_problems()
+        if problems:
+            return problems
+        if self.page_number + 1 < len(self.pages_shown()):
+            self.page_number += 1
+        else:
+            self.stage = Stage.REVIEW
+        return {}
+
+    def back(self) -> None:
+        if self.stage is Stage.REVIEW:
+            self.stage = Stage.PAGE
+            self.page_number = len(self.pages_shown()) - 1
+        elif self.stage is Stage.PAGE and self.page_number > 0:
+            self.page_number -= 1
+        elif self.stage is Stage.PAGE:
+            self.stage = Stage.CODE if self.needs_code and self.code is None else Stage.LANGUAGE
+        else:
+            raise StageError(f"cannot go back from the {self.stage.value} stage")
+
+    def go_to_page(self, page_id: str) -> None:
+        """From the review, change the answers of one page."""
+        self._expect(Stage.REVIEW)
+        ids = [page.id for page in self.pages_shown()]
+        if page_id not in ids:
+            raise StageError(f"page {page_id!r} is not shown")
+        self.page_number = ids.index(page_id)
+        self.stage = Stage.PAGE
+
+    def final_answers(self) -> dict[str, Any]:
+        """The answers to store: questions that are shown only. Raises StageError before the review."""
+        self._expect(Stage.REVIEW)
+        return self._shown_answers()
+
+    def saved(self) -> None:
+        """The store has committed the ballot: only now may the participant be told."""
+        self._expect(Stage.REVIEW)
+        self.stage = Stage.THANKS
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _shown_answers(self) -> dict[str, Any]:
+        """Answers to questions that are shown: an answer given before a condition changed is dropped."""
+        answers = dict(self.answers)
+        while True:
+            shown = {q.id for q in visible_questions(self.consultation, answers)}
+            hidden = [question_id for question_id in answers if question_id not in shown]
+            if not hidden:
+                return answers
+            for question_id in hidden:
+                del answers[question_id]
+
+    def _first_page(self) -> Stage:
+        self.page_number = 0
+        return Stage.PAGE if self.pages_shown() else Stage.REVIEW
+
+    def _expect(self, stage: Stage) -> None:
+        if self.stage is not stage:
+            raise StageError(f"expected the {stage.value} stage, the ballot is at {self.stage.value}")
