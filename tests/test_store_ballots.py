@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from forum_toolkit.store import SubmissionRefused, open_store
+from forum_toolkit.store import InvalidRequest, SubmissionRefused, open_store
 
 GOOD = {"park": "parking", "idea": "Mehr Bänke am Fluss"}
 
@@ -239,3 +239,8 @@ def _try_submit(store, session_id) -> str:
     except SubmissionRefused as refused:
         return refused.reason
     return "stored"
+
+
+def test_a_time_without_a_zone_is_refused(fresh_store, forum_session):
+    with pytest.raises(InvalidRequest, match="submitted_at datetime.datetime\\(2026, 11, 25, 18, 45\\): expected a timezone-aware datetime"):
+        fresh_store.submit(forum_session, GOOD, language="de", channel="paper", submission_id=new_id(), submitted_at=datetime(2026, 11, 25, 18, 45))

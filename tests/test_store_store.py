@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from sqlalchemy import create_engine, func, select
 
-from forum_toolkit.store import DuplicateSession, StateChangeRefused, UnknownSession, open_store
+from forum_toolkit.store import DuplicateSession, InvalidRequest, StateChangeRefused, UnknownSession, open_store
 from forum_toolkit.store.tables import ballot_codes, consultation_snapshots
 
 EVENING = date(2026, 11, 25)
@@ -52,7 +52,7 @@ def test_a_duplicate_session_id_is_refused(fresh_store, tiny_forum, tiny_forum_t
 
 @pytest.mark.parametrize("session_id", ["", "Forum 2026", "forum/2026", "-forum", "x" * 101])
 def test_a_session_id_must_be_plain(fresh_store, tiny_forum, tiny_forum_text, session_id):
-    with pytest.raises(ValueError, match=re.escape(f"session id {session_id!r}: expected lower-case letters, digits, '-' and '_'")):
+    with pytest.raises(InvalidRequest, match=re.escape(f"session id {session_id!r}: expected lower-case letters, digits, '-' and '_'")):
         fresh_store.create_session(tiny_forum, tiny_forum_text, session_id, "Forum", EVENING)
 
 
@@ -102,7 +102,7 @@ def test_state_changes_that_are_refused(fresh_store, tiny_forum, tiny_forum_text
 
 
 def test_an_unknown_state_is_refused(fresh_store, forum_session):
-    with pytest.raises(ValueError, match="state 'done': expected one of planned, open, paused, closed"):
+    with pytest.raises(InvalidRequest, match="state 'done': expected one of planned, open, paused, closed"):
         fresh_store.set_state(forum_session, "done")
 
 
@@ -120,14 +120,14 @@ def test_codes_are_shown_once_and_stored_as_hashes(fresh_store, store_url, counc
 
 
 def test_codes_only_for_consultations_that_use_them(fresh_store, forum_session):
-    with pytest.raises(ValueError) as raised:
+    with pytest.raises(InvalidRequest) as raised:
         fresh_store.create_codes(forum_session, 10)
     assert str(raised.value) == "session 'forum-2026-11-25': consultation 'tiny-forum' is open to all (access: open) and takes no codes"
 
 
 @pytest.mark.parametrize("count", [0, -1, 10_001])
 def test_a_sensible_number_of_codes(fresh_store, council_session, count):
-    with pytest.raises(ValueError, match=f"count {count}: expected 1 to 10000 codes"):
+    with pytest.raises(InvalidRequest, match=f"count {count}: expected 1 to 10000 codes"):
         fresh_store.create_codes(council_session, count)
 
 

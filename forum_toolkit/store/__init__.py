@@ -9,6 +9,7 @@ from forum_toolkit.store.engine import DEFAULT_URL, URL_VARIABLE
 from forum_toolkit.store.errors import (
     REFUSALS,
     DuplicateSession,
+    InvalidRequest,
     StateChangeRefused,
     StoreError,
     StoreUnavailable,
@@ -27,6 +28,7 @@ __all__ = [
     "AuditEntry",
     "CodeCounts",
     "DuplicateSession",
+    "InvalidRequest",
     "Receipt",
     "SessionInfo",
     "StateChangeRefused",

@@ -22,7 +22,7 @@ from forum_toolkit.consultation.answers import AnswerProblem, check_answers
 from forum_toolkit.consultation.model import Access, Consultation
 from forum_toolkit.store import queries
 from forum_toolkit.store.codes import hash_code, normalize_code
-from forum_toolkit.store.errors import SubmissionRefused
+from forum_toolkit.store.errors import InvalidRequest, SubmissionRefused
 from forum_toolkit.store.records import CHANNELS, Receipt
 from forum_toolkit.store.tables import ballot_codes, session_states, sessions, submissions, utc_now
 
@@ -71,7 +71,7 @@ def prepare_ballot(
     if uses_codes and normalized is None:
         raise SubmissionRefused("code_unknown")  # cannot be a code: nobody was ever given it
     if submitted_at is not None and submitted_at.tzinfo is None:
-        raise ValueError(f"submitted_at {submitted_at!r}: expected a timezone-aware datetime")
+        raise InvalidRequest(f"submitted_at {submitted_at!r}: expected a timezone-aware datetime")
     return Ballot(session_id, canonical_id, language, channel, queries.to_json(answers), normalized, submitted_at)
 
 

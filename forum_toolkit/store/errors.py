@@ -39,6 +39,11 @@ class StoreUnavailable(StoreError):
         super().__init__(f"cannot open the store at {url}: {why}")
 
 
+class InvalidRequest(StoreError, ValueError):
+    """Something the store cannot do as asked: a malformed session id, an unknown state, codes for
+    a consultation open to all, ... (a ValueError too, for callers that catch those)."""
+
+
 class UnknownSession(StoreError):
     """There is no session with this id in the store."""
 

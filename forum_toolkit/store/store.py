@@ -25,7 +25,7 @@ from forum_toolkit.consultation.model import Access, Consultation
 from forum_toolkit.store import ballots, queries
 from forum_toolkit.store.codes import hash_code, new_codes, new_salt, normalize_code
 from forum_toolkit.store.engine import Database, open_database
-from forum_toolkit.store.errors import DuplicateSession, StateChangeRefused, SubmissionRefused, UnknownSession
+from forum_toolkit.store.errors import DuplicateSession, InvalidRequest, StateChangeRefused, SubmissionRefused, UnknownSession
 from forum_toolkit.store.failures import unavailable
 from forum_toolkit.store.migrate import upgrade_to_head
 from forum_toolkit.store.records import NEXT_STATES, STATES, AuditEntry, CodeCounts, Receipt, SessionInfo, StoredSubmission
@@ -79,7 +79,7 @@ class Store:
     def create_session(self, consultation: Consultation, source_text: str, session_id: str, title: str, held_on: date) -> SessionInfo:
         """A new session (state `planned`) of `consultation`, whose file's full text is `source_text`."""
         if not SESSION_ID.match(session_id):
-            raise ValueError(f"session id {session_id!r}: expected lower-case letters, digits, '-' and '_', e.g. forum-2026-11-25")
+            raise InvalidRequest(f"session id {session_id!r}: expected lower-case letters, digits, '-' and '_', e.g. forum-2026-11-25")
         content_hash = hashlib.sha256(source_text.encode("utf-8")).hexdigest()
         snapshot = {"consultation_id": consultation.id, "content_hash": content_hash, "source_text": source_text, "created_at": utc_now()}
         session = {"id": session_id, "title": title, "held_on": held_on, "created_at": utc_now(), "code_salt": new_salt()}
@@ -124,7 +124,7 @@ class Store:
     def set_state(self, session_id: str, state: str) -> SessionInfo:
         """Move the session to `state`: planned → open ⇄ paused → closed (closed is final)."""
         if state not in STATES:
-            raise ValueError(f"state {state!r}: expected one of {', '.join(STATES)}")
+            raise InvalidRequest(f"state {state!r}: expected one of {', '.join(STATES)}")
         with self._database.writing() as connection:
             if not queries.lock_session(connection, session_id, exclusive=True):
                 raise UnknownSession(session_id)
@@ -181,10 +181,10 @@ class Store:
         They are shown once, here: the store keeps only their salted hashes.
         """
         if not 1 <= count <= MAX_CODES:
-            raise ValueError(f"count {count}: expected 1 to {MAX_CODES} codes")
+            raise InvalidRequest(f"count {count}: expected 1 to {MAX_CODES} codes")
         consultation = self.consultation(session_id)
         if consultation.access is not Access.CODES:
-            raise ValueError(f"session {session_id!r}: consultation {consultation.id!r} is open to all (access: open) and takes no codes")
+            raise InvalidRequest(f"session {session_id!r}: consultation {consultation.id!r} is open to all (access: open) and takes no codes")
         salt = self._salt(session_id)
         now = utc_now()
         with self._database.writing() as connection:
