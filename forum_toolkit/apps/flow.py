@@ -61,6 +61,13 @@ class BallotFlow:
         shown = {q.id for q in visible_questions(self.consultation, self.answers)}
         return tuple(q for q in self.page.questions if q.id in shown)
 
+    def review_pages(self) -> tuple[tuple[Page, tuple[Question, ...]], ...]:
+        """For the review: each page shown with the questions on it that take an answer and are shown."""
+        shown = {q.id for q in visible_questions(self.consultation, self._shown_answers())}
+        return tuple(
+            (page, tuple(q for q in page.questions if q.id in shown and q.takes_answer)) for page in self.pages_shown()
+        )
+
     # -- steps ---------------------------------------------------------------------------------
 
     def choose_language(self, language: str) -> None:

@@ -1,0 +1,237 @@
+"""The ballot app on a tablet or phone: what `notebooks/ballot.ipynb` shows.
+
+    show_ballot()   # reads FORUM_SESSION and FORUM_DB_URL, and ?kiosk=1&code=...&lang=... from the page
+
+One `BallotApp` serves one kernel, which is one browser page: a shared tablet in kiosk mode starts
+again for the next person after the thank-you screen, with every widget of the previous person
+closed; a phone stays on its thank-you screen. "Saved" is shown only after the store has committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from dataclasses import dataclass
+from urllib.parse import parse_qs
+
+import ipywidgets as w
+
+from forum_toolkit.apps import screens
+from forum_toolkit.apps.flow import BallotFlow, Stage, StageError
+from forum_toolkit.apps.guard import guarded, log_refusal
+from forum_toolkit.i18n import problem_text, refusal_text, wording_for
+from forum_toolkit.store import Store, StoreError, SubmissionRefused, open_store
+from forum_toolkit.widgets.base import view_for
+
+KIOSK_RESET_SECONDS = 8
+CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}
+
+
+@dataclass(frozen=True)
+class BallotSettings:
+    session_id: str
+    kiosk: bool = False  # a shared tablet: start again for the next person
+    code: str = ""  # filled in from the QR link of a code slip
+    language: str = ""  # a language chosen in the link (?lang=ar)
+    reset_seconds: int = KIOSK_RESET_SECONDS
+
+    @classmethod
+    def from_request(cls, environ: dict, query: str) -> BallotSettings:
+        params = {key: values[-1] for key, values in parse_qs(query or "").items()}
+        session_id = environ.get("FORUM_SESSION", "")
+        if not session_id:
+            raise StoreError("no session to run: start the forum with `forum-toolkit serve SESSION`")
+        return cls(
+            session_id=session_id,
+            kiosk=params.get("kiosk", "") in ("1", "true", "yes"),
+            code=params.get("code", "")[:40],
+            language=params.get("lang", "")[:20],
+        )
+
+
+class BallotApp:
+    def __init__(self, store: Store, settings: BallotSettings):
+        self.store = store
+        self.settings = settings
+        self.consultation = store.consultation(settings.session_id)
+        self.root = w.VBox()
+        self.root.add_class("ft-ballot")
+        self._views: list = []
+        self._countdown: w.Label | None = None
+        self._reset_task: asyncio.TimerHandle | None = None
+        self.new_participant()
+
+    @property
+    def channel(self) -> str:
+        return "tablet" if self.settings.kiosk else "phone"
+
+    # -- participants -----------------------------------------------------------------------
+
+    def new_participant(self) -> None:
+        """A fresh ballot: nothing of the previous person's answers survives, not even closed widgets."""
+        language = self.settings.language if self.settings.language in self.consultation.language_codes else None
+        self.flow = BallotFlow(self.consultation, language=language)
+        self.typed_code = self.settings.code if not self.settings.kiosk else ""
+        self.message = ""
+        self.render()
+
+    @property
+    def wording(self):
+        return wording_for(self.flow.language, self.consultation)
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def render(self) -> None:
+        old = list(self.root.children)
+        for view in self._views:
+            view.close()
+        self._views = []
+        wording = self.wording
+        self.root.remove_class("ft-rtl")
+        if wording.direction == "rtl":
+            self.root.add_class("ft-rtl")
+        screen = self._screen(wording)
+        header = [] if self.flow.stage is Stage.LANGUAGE else [self._language_bar()]
+        self.status = screens.label("", "ft-status", "ft-empty")
+        self.root.children = [*header, screen, self.status]
+        for widget in old:
+            screens.close_tree(widget)
+
+    def _screen(self, wording) -> w.Widget:
+        stage = self.flow.stage
+        if stage is Stage.LANGUAGE:
+            return screens.language_screen(self.consultation, wording, guarded(self.choose_language, self))
+        if stage is Stage.CODE:
+            return screens.code_screen(wording, self.typed_code, self.message, guarded(self.check_code, self))
+        if stage is Stage.PAGE:
+            self._views = [
+                view_for(q, wording, answer=self.flow.answers.get(q.id), on_change=guarded(self.answer_changed, self))
+                for q in self.flow.questions_on_page()
+            ]
+            pages = self.flow.pages_shown()
+            return screens.page_screen(
+                self.flow.page, self.flow.page_number + 1, len(pages), self._views, wording,
+                guarded(self.back, self), guarded(self.next, self), self.message,
+            )  # fmt: skip
+        if stage is Stage.REVIEW:
+            return screens.review_screen(
+                self.flow.review_pages(), self.flow.final_answers(), wording,
+                guarded(self.change_page, self), guarded(self.back, self), guarded(self.submit, self),
+            )  # fmt: skip
+        return screens.thanks_screen(wording, self._countdown)
+
+    def _language_bar(self) -> w.Widget:
+        choices = [
+            screens.button(language.name, lambda code=language.code: guarded(self.choose_language, self)(code), "ft-language-small")
+            for language in self.consultation.languages
+            if language.code != self.flow.language
+        ]
+        return screens.box(choices, "ft-language-bar", row=True)
+
+    def show_error(self) -> None:
+        """Something failed that the participant cannot fix: say so briefly, in their language."""
+        self.status.value = self.wording.ui("Something went wrong. Please try again or ask the staff.")
+        self.status.remove_class("ft-empty")
+
+    # -- taps -------------------------------------------------------------------------------
+
+    def choose_language(self, language: str) -> None:
+        self.flow.choose_language(language)
+        if self.flow.stage is Stage.LANGUAGE:
+            self.flow.start()
+        self.message = ""
+        self.render()
+
+    def check_code(self, typed: str) -> None:
+        self.typed_code = typed[:40]
+        reason = self.store.check_code(self.settings.session_id, self.typed_code)
+        if reason is None:
+            self.flow.accept_code(self.typed_code)
+            self.message = ""
+        else:
+            self.message = refusal_text(reason, self.wording)
+        self.render()
+
+    def answer_changed(self, question_id: str, answer) -> None:
+        self.flow.set_answer(question_id, answer)
+        visible = [q.id for q in self.flow.questions_on_page()]
+        if visible != [view.question.id for view in self._views]:
+            self.render()  # a condition showed or hid a question on this page
+
+    def next(self) -> None:
+        problems = self.flow.next()
+        if problems:
+            wording = self.wording
+            for view in self._views:
+                view.show_problems([problem_text(p, wording) for p in problems.get(view.question.id, [])])
+            return
+        self.message = ""
+        self.render()
+
+    def back(self) -> None:
+        self.flow.back()
+        self.render()
+
+    def change_page(self, page_id: str) -> None:
+        self.flow.go_to_page(page_id)
+        self.render()
+
+    def submit(self) -> None:
+        """Store the ballot; only a commit leads to "saved". A second submit is refused and logged."""
+        if self.flow.stage is not Stage.REVIEW:
+            log_refusal(self.store, self.settings.session_id, "repeated_submit", self.flow.stage.value)
+            return
+        try:
+            self.store.submit(
+                self.settings.session_id, self.flow.final_answers(), language=self.flow.language, channel=self.channel,
+                submission_id=self.flow.submission_id, code=self.flow.code,
+            )  # fmt: skip
+        except SubmissionRefused as refusal:
+            self.message = refusal_text(refusal.reason, self.wording)
+            if refusal.reason in CODE_REASONS and self.flow.needs_code:
+                self.flow = _back_to_code(self.flow)
+            self.render()
+            return
+        self.flow.saved()
+        if self.settings.kiosk:
+            self._start_countdown()
+        self.render()
+
+    # -- kiosk ------------------------------------------------------------------------------
+
+    def _start_countdown(self) -> None:
+        self._countdown = screens.label("", "ft-help")
+        self._tick(self.settings.reset_seconds)
+
+    def _tick(self, seconds: int) -> None:
+        if seconds <= 0:
+            self._countdown = None
+            self.new_participant()
+            return
+        self._countdown.value = self.wording.ui("The next person can start in {seconds} seconds.", seconds=seconds)
+        self._reset_task = asyncio.get_event_loop().call_later(1, guarded(self._tick, self), seconds - 1)
+
+
+def _back_to_code(flow: BallotFlow) -> BallotFlow:
+    """Keep the answers, ask for another code (the one given was refused when storing)."""
+    flow.stage, flow.code = Stage.CODE, None
+    return flow
+
+
+def _query_string() -> str:
+    """The page's query string, also in a preheated kernel, which runs before any request."""
+    try:
+        from voila.utils import wait_for_request
+    except ImportError:  # running outside Voilà (a plain Jupyter kernel, a test)
+        return os.environ.get("QUERY_STRING", "")
+    return wait_for_request() or os.environ.get("QUERY_STRING", "")
+
+
+def show_ballot(db_url: str | None = None) -> BallotApp:
+    """Build the ballot for this page and display it (what notebooks/ballot.ipynb calls)."""
+    from IPython.display import display
+
+    settings = BallotSettings.from_request(dict(os.environ), _query_string())
+    app = BallotApp(open_store(db_url), settings)
+    display(app.root)
+    return app

@@ -1,0 +1,126 @@
+"""The screens of the ballot, built from stock widgets. Each function returns a widget tree and wires
+taps to the callbacks it is given; none of them decides anything (that is `flow.py`'s job).
+
+Every text a participant reads is a Label, a Button description or a Textarea value: never HTML,
+so a proposal like ``<img src=x onerror=alert(1)>`` shows as those characters.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import ipywidgets as w
+
+from forum_toolkit.apps.summary import describe_answer
+from forum_toolkit.consultation.model import Consultation, Page
+from forum_toolkit.widgets.base import QuestionView, Wording
+
+Tap = Callable[[], None]
+
+
+def label(text: str, *classes: str) -> w.Label:
+    widget = w.Label(value=text)
+    for css_class in ("ft-text", *classes):
+        widget.add_class(css_class)
+    return widget
+
+
+def button(text: str, on_tap: Tap, *classes: str, disabled: bool = False) -> w.Button:
+    widget = w.Button(description=text, disabled=disabled, layout=w.Layout(width="auto", height="auto"))
+    for css_class in ("ft-button", *classes):
+        widget.add_class(css_class)
+    widget.on_click(lambda _: on_tap())
+    return widget
+
+
+def box(children: Sequence[w.Widget], *classes: str, row: bool = False) -> w.Box:
+    widget = (w.HBox if row else w.VBox)(children=list(children))
+    for css_class in classes:
+        widget.add_class(css_class)
+    return widget
+
+
+def language_screen(consultation: Consultation, wording: Wording, on_choose: Callable[[str], None]) -> w.Box:
+    """The start screen: the title, then one big button per language, each in its own name."""
+    choices = [
+        button(language.name, lambda code=language.code: on_choose(code), "ft-language", f"ft-lang-{language.code}")
+        for language in consultation.languages
+    ]
+    return box(
+        [
+            label(wording.text(consultation.title), "ft-title"),
+            label(wording.text(consultation.description), "ft-description"),
+            label(wording.ui("Choose your language"), "ft-prompt"),
+            box(choices, "ft-languages"),
+        ],
+        "ft-screen",
+        "ft-start",
+    )
+
+
+def code_screen(wording: Wording, typed: str, message: str, on_check: Callable[[str], None]) -> w.Box:
+    """Asks for the single-use ballot code (filled in when the QR link carried it)."""
+    field = w.Text(value=typed, placeholder="ABCD-EFGH", continuous_update=False)
+    field.add_class("ft-code-input")
+    check = button(wording.ui("Check code"), lambda: on_check(field.value), "ft-primary")
+    field.on_submit(lambda _: on_check(field.value))
+    return box(
+        [
+            label(wording.ui("Enter your ballot code"), "ft-title"),
+            label(wording.ui("The code is on your paper slip."), "ft-help"),
+            field,
+            label(message, "ft-problem") if message else label("", "ft-problem", "ft-empty"),
+            check,
+        ],
+        "ft-screen",
+        "ft-code",
+    )
+
+
+def page_screen(
+    page: Page, number: int, pages: int, views: Sequence[QuestionView], wording: Wording, on_back: Tap, on_next: Tap, message: str = ""
+) -> w.Box:
+    nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), button(wording.ui("Next"), on_next, "ft-primary")], "ft-nav", row=True)
+    return box(
+        [
+            label(wording.ui("Page {page} of {pages}", page=number, pages=pages), "ft-progress"),
+            label(wording.text(page.title), "ft-title") if page.title.values else label("", "ft-empty"),
+            *[view.widget for view in views],
+            label(message, "ft-problem") if message else label("", "ft-problem", "ft-empty"),
+            nav,
+        ],
+        "ft-screen",
+        "ft-page",
+    )
+
+
+def review_screen(
+    pages: Sequence[tuple[Page, Sequence]], answers: dict, wording: Wording, on_change: Callable[[str], None], on_back: Tap, on_submit: Tap
+) -> w.Box:
+    """Every shown question with its answer, a Change button per page, and Submit."""
+    sections = []
+    for page, questions in pages:
+        rows = []
+        for question in questions:
+            rows.append(label(wording.text(question.text), "ft-review-question"))
+            rows.append(label(describe_answer(question, answers.get(question.id), wording), "ft-review-answer"))
+        change = button(wording.ui("Change"), lambda page_id=page.id: on_change(page_id), "ft-secondary")
+        sections.append(box([label(wording.text(page.title), "ft-subtitle"), *rows, change], "ft-review-page"))
+    submit = button(wording.ui("Submit"), on_submit, "ft-primary", "ft-submit")
+    nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), submit], "ft-nav", row=True)
+    return box([label(wording.ui("Review your answers"), "ft-title"), *sections, nav], "ft-screen", "ft-review")
+
+
+def thanks_screen(wording: Wording, countdown: w.Label | None) -> w.Box:
+    """Shown only after the store has committed the ballot. On a kiosk tablet, with a countdown."""
+    children = [label(wording.ui("Saved. Thank you!"), "ft-title", "ft-saved"), label(wording.ui("Your answers have been saved."), "ft-help")]
+    if countdown is not None:
+        children.append(countdown)
+    return box(children, "ft-screen", "ft-thanks")
+
+
+def close_tree(widget: w.Widget) -> None:
+    """Close a widget and everything in it: a closed widget's comm cannot be replayed later."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()
