@@ -80,20 +80,20 @@ def test_wrong_answers_are_refused_with_their_problems_and_nothing_is_stored(fre
 
 
 @pytest.mark.parametrize(
-    ("fields", "reason", "message"),
+    ("fields", "reason", "message", "event"),
     [
-        ({"channel": "fax"}, "bad_channel", "the channel is not one of tablet, phone, paper, assisted"),
-        ({"language": "fr"}, "unknown_language", "the language is not one of the consultation's languages"),
-        ({"submission_id": "42"}, "bad_submission_id", "the submission id is not a UUID"),
-        ({"code": "ABCD-EFGH"}, "code_not_expected", "this consultation does not use ballot codes"),
+        ({"channel": "fax"}, "bad_channel", "the channel is not one of tablet, phone, paper, assisted", "submission_refused"),
+        ({"language": "fr"}, "unknown_language", "the language is not one of the consultation's languages", "submission_refused"),
+        ({"submission_id": "42"}, "bad_submission_id", "the submission id is not a UUID", "submission_refused"),
+        ({"code": "ABCD-EFGH"}, "code_not_expected", "this consultation does not use ballot codes", "code_refused"),
     ],
 )
-def test_submissions_that_do_not_fit_are_refused(fresh_store, forum_session, fields, reason, message):
+def test_submissions_that_do_not_fit_are_refused(fresh_store, forum_session, fields, reason, message, event):
     refused = refusal(fresh_store, forum_session, **fields)
     assert (refused.reason, str(refused), refused.problems) == (reason, message, ())
     assert fresh_store.submissions(forum_session) == []
     entry = fresh_store.audit(forum_session)[-1]
-    assert (entry.event, entry.detail) == ("submission_refused", {"reason": reason, "problems": []})
+    assert (entry.event, entry.detail) == (event, {"reason": reason, "problems": []})
 
 
 @pytest.mark.parametrize("states", [("paused",), ("closed",)])
@@ -244,3 +244,52 @@ def _try_submit(store, session_id) -> str:
 def test_a_time_without_a_zone_is_refused(fresh_store, forum_session):
     with pytest.raises(InvalidRequest, match="submitted_at datetime.datetime\\(2026, 11, 25, 18, 45\\): expected a timezone-aware datetime"):
         fresh_store.submit(forum_session, GOOD, language="de", channel="paper", submission_id=new_id(), submitted_at=datetime(2026, 11, 25, 18, 45))
+
+
+# --- The code screen and refused taps ----------------------------------------------------------
+
+
+def test_check_code_says_whether_a_code_would_open_a_ballot_without_using_it(fresh_store, council_session):
+    [code] = fresh_store.create_codes(council_session, 1)
+    assert fresh_store.check_code(council_session, code.lower()) is None
+    assert fresh_store.check_code(council_session, code) is None
+    assert fresh_store.code_counts(council_session) == (1, 0)
+    fresh_store.submit(council_session, GOOD, language="de", channel="tablet", submission_id=new_id(), code=code)
+    assert fresh_store.check_code(council_session, code) == "code_used"
+    assert fresh_store.audit(council_session)[-1].detail == {"reason": "code_used", "problems": []}
+
+
+@pytest.mark.parametrize(
+    ("session", "code", "reason"),
+    [
+        ("council-2026-12", "", "code_required"),
+        ("council-2026-12", "2345-6789", "code_unknown"),
+        ("council-2026-12", "ABC", "code_unknown"),
+        ("forum-2026-11-25", "2345-6789", "code_not_expected"),
+        ("no-such-session", "2345-6789", "unknown_session"),
+    ],
+)
+def test_check_code_refusals(fresh_store, forum_session, council_session, session, code, reason):
+    assert fresh_store.check_code(session, code) == reason
+    entry = fresh_store.audit()[-1]
+    assert (entry.event, entry.detail) == ("code_refused", {"reason": reason, "problems": []})
+    assert entry.session_id == (None if reason == "unknown_session" else session)
+
+
+def test_check_code_knows_a_code_of_another_session(fresh_store, council_session, coded_council, coded_council_text):
+    fresh_store.create_session(coded_council, coded_council_text, "council-2027-01", "Council, January", date(2027, 1, 14))
+    [january_code] = fresh_store.create_codes("council-2027-01", 1)
+    assert fresh_store.check_code(council_session, january_code) == "code_other_session"
+
+
+def test_a_refused_tap_is_audited(fresh_store, forum_session):
+    fresh_store.record_refusal(forum_session, "repeated_submit", {"detail": "thanks"})
+    fresh_store.record_refusal("no-such-session", "forged_click")
+    *_, tap, unknown = fresh_store.audit()
+    assert (tap.session_id, tap.event, tap.detail) == (forum_session, "tap_refused", {"reason": "repeated_submit", "detail": "thanks"})
+    assert (unknown.session_id, unknown.detail) == (None, {"reason": "forged_click"})
+
+
+def test_a_refused_tap_needs_a_reason_code(fresh_store, forum_session):
+    with pytest.raises(InvalidRequest, match="reason 'Ich habe zweimal gedrückt': expected a short code"):
+        fresh_store.record_refusal(forum_session, "Ich habe zweimal gedrückt")

@@ -153,6 +153,17 @@ def _use_code(connection: Connection, session_id: str, code_hash: str) -> bool:
     return connection.execute(statement).rowcount == 1
 
 
+def code_problem(connection: Connection, session_id: str, code_salt: str, code: str) -> str | None:
+    """None when the normalized `code` is an unused code of the session, else why not."""
+    statement = select(ballot_codes.c.used).where(
+        ballot_codes.c.code_hash == hash_code(code_salt, code), ballot_codes.c.session_id == session_id
+    )
+    used = connection.execute(statement).scalar_one_or_none()
+    if used is False:
+        return None
+    return _code_refusal(connection, session_id, code)
+
+
 def _code_refusal(connection: Connection, session_id: str, code: str) -> str:
     """Why a code was not accepted: used already, issued for another session, or never issued."""
     salts = dict(connection.execute(select(sessions.c.id, sessions.c.code_salt)).all())

@@ -33,7 +33,7 @@ from forum_toolkit.store.tables import ballot_codes, consultation_snapshots, ses
 
 SESSION_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,99}$")
 MAX_CODES = 10_000
-CODE_REASONS = ("code_unknown", "code_used", "code_other_session")
+REASON = re.compile(r"^[a-z][a-z_]{0,39}$")
 
 
 def open_store(url: str | None = None) -> Store:
@@ -169,11 +169,36 @@ class Store:
             with self._database.writing() as connection:
                 return ballots.store_ballot(connection, ballot, salt)
         except SubmissionRefused as refusal:
-            event = "code_refused" if refusal.reason in CODE_REASONS else "submission_refused"
+            event = "code_refused" if refusal.reason.startswith("code_") else "submission_refused"
             known_session = None if refusal.reason == "unknown_session" else session_id
-            with self._database.writing() as connection:
-                queries.add_audit(connection, known_session, event, ballots.refusal_detail(refusal, consultation))
+            self._audit(known_session, event, ballots.refusal_detail(refusal, consultation))
             raise
+
+    def check_code(self, session_id: str, code: str) -> str | None:
+        """Would `code` (as typed) open a ballot in the session now? None if so, else the reason
+        a submission with it would be refused (`code_unknown`, `code_used`, ...).
+
+        For the code screen, before the questions. Nothing is used up: only `submit` spends a code,
+        so two tablets may both be told yes and the later submission is still refused. Every
+        refusal is audited, so that guessing shows in the log.
+        """
+        reason = self._code_problem(session_id, code)
+        if reason is not None:
+            self._audit(None if reason == "unknown_session" else session_id, "code_refused", {"reason": reason, "problems": []})
+        return reason
+
+    def record_refusal(self, session_id: str, reason: str, detail: dict | None = None) -> None:
+        """Audit something a client did that the ballot refused (a replayed Submit, a forged tap).
+
+        `reason` is a short code such as ``repeated_submit``; `detail` must hold no participant text.
+        """
+        if not REASON.match(reason):
+            raise InvalidRequest(f"reason {reason[:60]!r}: expected a short code of lower-case letters and '_'")
+        try:
+            self._salt(session_id)
+        except UnknownSession:
+            session_id = None
+        self._audit(session_id, "tap_refused", {"reason": reason, **(detail or {})})
 
     def create_codes(self, session_id: str, count: int) -> list[str]:
         """`count` new single-use codes for the session, printed form (``ABCD-EFGH``).
@@ -214,6 +239,25 @@ class Store:
         """The audit log, oldest first: all of it, or one session's entries."""
         with self._database.reading() as connection:
             return queries.audit_entries(connection, session_id)
+
+    def _code_problem(self, session_id: str, code: str) -> str | None:
+        try:
+            consultation = self.consultation(session_id)
+        except UnknownSession:
+            return "unknown_session"
+        if consultation.access is not Access.CODES:
+            return "code_not_expected"
+        if not code:
+            return "code_required"
+        normalized = normalize_code(code)
+        if normalized is None:
+            return "code_unknown"
+        with self._database.reading() as connection:
+            return ballots.code_problem(connection, session_id, self._salt(session_id), normalized)
+
+    def _audit(self, session_id: str | None, event: str, detail: dict) -> None:
+        with self._database.writing() as connection:
+            queries.add_audit(connection, session_id, event, detail)
 
     def _snapshot(self, session_id: str):
         with self._database.reading() as connection:
