@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from forum_toolkit.cli.common import db_option, open_store_for, plural
+from forum_toolkit.errors import ForumToolkitError
 
 BATCH = 50
 
@@ -33,6 +34,11 @@ def codes(session_id: str, count: int, out: Path, ballot_url: str, db_url: str |
         raise click.BadParameter(str(error), param_hint="--url") from None
     store = open_store_for(db_url)
     session = store.session(session_id)
+    consultation = store.consultation(session_id)
+    if consultation.access.value != "codes":
+        raise ForumToolkitError(
+            f"session {session_id!r}: consultation {consultation.id!r} is open to all (access: open) and takes no codes"
+        )
     if not out.parent.exists():
         raise click.BadParameter(f"the folder {out.parent} does not exist", param_hint="--out")
     created: list[str] = []
