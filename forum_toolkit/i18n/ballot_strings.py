@@ -36,6 +36,11 @@ NAVIGATION = (
     N_("Read aloud"),
 )
 
+# The countdown after saving, counted (Arabic, Russian and Ukrainian say "seconds" differently for
+# 1, 2 and 5): ``wording.ui_plural(*NEXT_PERSON, seconds)``. The uncounted string below avoids the
+# agreement with an abbreviation ("через 5 сек.") where it must.
+NEXT_PERSON = N_plural("The next person can start in {count} second.", "The next person can start in {count} seconds.")
+
 # Saving, and the end of a ballot on a shared tablet.
 SAVING = (
     N_("Saving…"),

@@ -2,13 +2,14 @@
 
 A string is an interface string when it is a literal passed as the first argument of
 
-    wording.ui("Next")                                       # any object's .ui(...)
+    wording.ui("Next")                                       # any object's .ui(...), or ui(...)
     wording.ui_plural("{count} dot left", "{count} dots left", n)   # singular and plural
     N_("Agree")  /  N_plural("{count} dot left", "{count} dots left")
 
 Calls whose text is built at run time (an f-string, ``"a" + b``, ``"%s" % x``) can never match a
 catalog entry: they are reported as `Unextractable` so the code can be fixed. A plain name
-(``wording.ui(label)``) is fine when `label` was marked with `N_` where it was defined.
+(``wording.ui(label)``) is fine when `label` was marked with `N_` where it was defined. A local
+alias counts too: after ``ui = self.wording.ui``, ``ui("Title")`` is found.
 """
 
 from __future__ import annotations
@@ -43,10 +44,11 @@ class Unextractable:
 
 
 def _marker_name(call: ast.Call) -> str | None:
+    """The marker a call uses, also through a local alias such as ``ui = self.wording.ui``."""
     func = call.func
-    if isinstance(func, ast.Attribute) and func.attr in ("ui", "ui_plural", "N_", "N_plural"):
+    if isinstance(func, ast.Attribute) and func.attr in _MARKERS:
         return func.attr
-    if isinstance(func, ast.Name) and func.id in ("N_", "N_plural"):
+    if isinstance(func, ast.Name) and func.id in _MARKERS:
         return func.id
     return None
 
@@ -88,8 +90,13 @@ def extract(root: Path = PACKAGE_DIR) -> tuple[list[Message], list[Unextractable
                     place, f"{msgid!r} is used with plural {plural!r} here and {earlier_plural!r} at {places[0]}"))
                 continue
             places.append(place)
-    messages = [Message(msgid, plural, tuple(places)) for msgid, (plural, places) in sorted(found.items())]
+    messages = [Message(msgid, plural, tuple(sorted(places, key=_place_order))) for msgid, (plural, places) in sorted(found.items())]
     return messages, problems
+
+
+def _place_order(place: str) -> tuple[str, int]:
+    path, _, line = place.rpartition(":")
+    return path, int(line)
 
 
 def ui_strings(root: Path = PACKAGE_DIR) -> tuple[str, ...]:

@@ -35,19 +35,21 @@ PROBLEM_TEXTS: dict[str, str | tuple[str, str]] = {
     "repeated_option": N_("Please choose each option only once."),
     "too_few": N_plural("Choose at least {limit}.", "Choose at least {limit}."),
     "too_many": N_plural("Choose at most {limit}.", "Choose at most {limit}."),
-    "ranking_length": N_plural("Put {limit} option in your order.", "Put {limit} options in your order."),
+    "ranking_length": N_plural(
+        "Please choose {limit} option in the order you prefer.", "Please choose {limit} options in the order you prefer."
+    ),
     "not_a_point": N_("Please choose one point on the scale."),
     "missing_row": N_("Please give an answer in every line."),
     "dots_per_option": N_plural(
         "You can give at most {limit} dot to one option.", "You can give at most {limit} dots to one option."
     ),
-    "dots_budget": N_plural("You have only {limit} dot.", "You have only {limit} dots."),
-    "dots_spend_all": N_plural("Please give your {limit} dot.", "Please give all {limit} dots."),
+    "dots_budget": N_plural("You have {limit} dot in all. Please give fewer.", "You have {limit} dots in all. Please give fewer."),
+    "dots_spend_all": N_plural("Please use your {limit} dot.", "Please use all {limit} dots."),
     "out_of_range": N_("Please enter a number from {low} to {high}."),
     "not_whole": N_("Please enter a whole number."),
     "too_short": N_plural("Please write at least {limit} character.", "Please write at least {limit} characters."),
     "too_long": N_plural("Please write at most {limit} character.", "Please write at most {limit} characters."),
-    "bad_characters": N_("The text contains signs that cannot be saved. Please check it."),
+    "bad_characters": N_("The text contains characters that cannot be saved. Please check it."),
     "unknown_stance": N_("Please choose {agree}, {disagree} or {pass}."),
 }
 

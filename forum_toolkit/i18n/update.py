@@ -9,7 +9,8 @@
 4. Prints what is still untranslated, per language.
 
 Options: ``--check`` changes nothing and exits 1 when a catalog or `.mo` is out of date or a
-translation is missing (for CI); ``--new LANGUAGE`` starts a catalog for another language.
+translation is missing (for CI); ``--prune`` removes strings no code uses any more (check the list
+it prints first); ``--new LANGUAGE`` starts a catalog for another language.
 """
 
 from __future__ import annotations
@@ -71,6 +72,10 @@ def merge(catalog: Catalog, messages: list[Message]) -> Catalog:
     return catalog
 
 
+def _strings(catalog: Catalog) -> dict[str, tuple]:
+    return {e.msgid: (e.plural, tuple(e.strings), tuple(e.flags)) for e in catalog.entries.values()}
+
+
 def untranslated(catalog: Catalog, messages: list[Message]) -> list[str]:
     return [m.msgid for m in messages if not catalog.entries[m.msgid].translated]
 
@@ -78,6 +83,7 @@ def untranslated(catalog: Catalog, messages: list[Message]) -> list[str]:
 def main(argv: list[str] | None = None, locale_dir: Path = LOCALE_DIR, package_dir: Path = PACKAGE_DIR) -> int:
     parser = argparse.ArgumentParser(prog="python -m forum_toolkit.i18n.update", description=__doc__.split("\n\n")[0])
     parser.add_argument("--check", action="store_true", help="change nothing; exit 1 when anything is out of date")
+    parser.add_argument("--prune", action="store_true", help="remove the strings no code uses any more")
     parser.add_argument("--new", metavar="LANGUAGE", action="append", default=[], help="start a catalog for LANGUAGE")
     args = parser.parse_args(argv)
 
@@ -89,15 +95,19 @@ def main(argv: list[str] | None = None, locale_dir: Path = LOCALE_DIR, package_d
     stale = bool(problems)
     for language in languages:
         po_path, mo_path = catalog_path(language, locale_dir), catalog_path(language, locale_dir, ".mo")
-        before = po_path.read_text(encoding="utf-8") if po_path.exists() else None
+        before = read_po(po_path) if po_path.exists() else None
         catalog = merge(read_po(po_path) if before is not None else new_catalog(language), messages)
-        text, compiled = format_po(catalog), compile_mo(catalog)
-        changed = text != before or not mo_path.exists() or mo_path.read_bytes() != compiled
+        if args.prune:
+            catalog.entries = {msgid: e for msgid, e in catalog.entries.items() if msgid in used}
+        compiled = compile_mo(catalog)
+        # Only the strings count: the "#:" lines move whenever someone edits the code around them.
+        changed = before is None or _strings(before) != _strings(catalog)
+        changed = changed or not mo_path.exists() or mo_path.read_bytes() != compiled
         missing = untranslated(catalog, messages)
         unused = [msgid for msgid in catalog.entries if msgid not in used]
-        if changed and not args.check:
+        if not args.check:
             po_path.parent.mkdir(parents=True, exist_ok=True)
-            po_path.write_text(text, encoding="utf-8")
+            po_path.write_text(format_po(catalog), encoding="utf-8")
             mo_path.write_bytes(compiled)
         state = ("out of date" if args.check else "updated") if changed else "up to date"
         print(f"{language}: {len(messages)} strings, {len(missing)} untranslated, {len(unused)} unused; {state}")
