@@ -21,7 +21,7 @@ from forum_toolkit.apps.flow import BallotFlow, Stage, StageError
 from forum_toolkit.apps.guard import guarded, log_refusal
 from forum_toolkit.i18n import problem_text, refusal_text, wording_for
 from forum_toolkit.store import Store, StoreError, SubmissionRefused, open_store
-from forum_toolkit.widgets.base import view_for
+from forum_toolkit.widgets import view_for  # importing the package registers every kind's view
 
 KIOSK_RESET_SECONDS = 8
 CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}

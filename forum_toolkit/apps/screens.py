@@ -63,7 +63,7 @@ def code_screen(wording: Wording, typed: str, message: str, on_check: Callable[[
     field = w.Text(value=typed, placeholder="ABCD-EFGH", continuous_update=False)
     field.add_class("ft-code-input")
     check = button(wording.ui("Check code"), lambda: on_check(field.value), "ft-primary")
-    field.on_submit(lambda _: on_check(field.value))
+    field.observe(lambda change: on_check(change["new"]), "value")  # Enter, or leaving the field
     return box(
         [
             label(wording.ui("Enter your ballot code"), "ft-title"),

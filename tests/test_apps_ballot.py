@@ -1,0 +1,167 @@
+"""The ballot app in a kernel, driven the way a tablet's taps reach it (no browser here; the browser
+scenarios are in tests/test_browser_*.py)."""
+
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from forum_toolkit.apps.ballot import BallotApp, BallotSettings
+from forum_toolkit.consultation import load_consultation
+from forum_toolkit.i18n import wording_for
+from forum_toolkit.store import open_store
+
+CONSULTATIONS = Path(__file__).parent / "consultations"
+
+
+def tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from tree(child)
+
+
+def texts(app):
+    return [getattr(x, "value", None) or getattr(x, "description", None) for x in tree(app.root)]
+
+
+def shows(app, text):
+    return any(text in t for t in texts(app) if isinstance(t, str))
+
+
+def tap(app, description):
+    buttons = [x for x in tree(app.root) if isinstance(x, w.Button) and x.description == description]
+    assert buttons, f"no button {description!r} on the screen; texts: {texts(app)}"
+    buttons[0].click()
+
+
+@pytest.fixture
+def store(sqlite_url):
+    store = open_store(sqlite_url)
+    yield store
+    store.close()
+
+
+def session_of(store, name, session_id):
+    path = CONSULTATIONS / name
+    store.create_session(load_consultation(path), path.read_text(encoding="utf-8"), session_id, "Test", __import__("datetime").date(2026, 11, 25))
+    store.set_state(session_id, "open")
+    return session_id
+
+
+@pytest.fixture
+def forum(store):
+    return session_of(store, "every_kind.yaml", "forum-test")
+
+
+@pytest.fixture
+def council(store):
+    return session_of(store, "every_kind_coded.yaml", "council-test")
+
+
+def complete_as_old_person(app):
+    app.answer_changed("age", "old")
+    tap(app, app.wording.ui("Next"))
+    tap(app, app.wording.ui("Next"))
+
+
+def test_the_start_screen_names_every_language_in_itself(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    assert {"Deutsch", "English", "العربية"} <= set(texts(app))
+
+
+def test_choosing_arabic_lays_the_ballot_out_right_to_left_in_arabic(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "العربية")
+    assert "ft-rtl" in app.root._dom_classes
+    assert wording_for("ar").ui("Next") in texts(app)
+    assert shows(app, "العمر")  # the question text from the file
+
+
+def test_a_participant_completes_the_ballot_and_is_told_saved_only_after_the_commit(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    tap(app, app.wording.ui("Next"))
+    assert store.submissions(forum) == []  # a required question is unanswered: no move
+    complete_as_old_person(app)
+    assert app.wording.ui("Review your answers") in texts(app)
+    assert app.wording.ui("Saved. Thank you!") not in texts(app)
+    tap(app, app.wording.ui("Submit"))
+    [stored] = store.submissions(forum)
+    assert (stored.answers, stored.language, stored.channel) == ({"age": "old"}, "de", "phone")
+    assert app.wording.ui("Saved. Thank you!") in texts(app)
+
+
+def test_a_replayed_submit_is_refused_stored_once_and_audited(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    complete_as_old_person(app)
+    submit = next(x for x in tree(app.root) if isinstance(x, w.Button) and x.description == app.wording.ui("Submit"))
+    submit.click()
+    submit.click()  # the old button's comm, replayed
+    app.submit()
+    assert len(store.submissions(forum)) == 1
+    refused = [e.detail["reason"] for e in store.audit(forum) if e.event == "tap_refused"]
+    assert refused == ["repeated_submit", "repeated_submit"]
+
+
+def test_a_kiosk_tablet_starts_again_with_nothing_of_the_previous_person(store, forum):
+    app = BallotApp(store, BallotSettings(forum, kiosk=True, reset_seconds=0))
+    tap(app, "English")
+    app.answer_changed("age", "old")
+    app.answer_changed("topics", ["school"])
+    tap(app, app.wording.ui("Next"))
+    tap(app, app.wording.ui("Next"))
+    tap(app, app.wording.ui("Submit"))
+    assert store.submissions(forum)[0].channel == "tablet"
+    assert "English" in texts(app) and "Deutsch" in texts(app)  # the start screen again
+    assert app.flow.answers == {}
+    assert not shows(app, "School")
+
+
+def test_a_forged_out_of_range_answer_is_refused_and_nothing_is_stored(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    app.answer_changed("age", "ancient")  # what a forged widget message amounts to
+    tap(app, app.wording.ui("Next"))
+    assert app.flow.page.id == "about"
+    app.flow.stage = app.flow.stage.REVIEW  # even a forged jump to the review cannot store it
+    app.submit()
+    assert store.submissions(forum) == []
+    assert [e.detail["reason"] for e in store.audit(forum) if e.event == "submission_refused"] == ["invalid_answers"]
+
+
+def test_the_code_screen_refuses_an_unknown_code_and_accepts_a_good_one(store, council):
+    [code] = store.create_codes(council, 1)
+    app = BallotApp(store, BallotSettings(council))
+    tap(app, "Deutsch")
+    app.check_code("ZZZZ-ZZZZ")
+    assert app.message and app.flow.stage.value == "code"
+    app.check_code(code.lower().replace("-", " "))
+    assert app.flow.stage.value == "page"
+
+
+def test_a_used_code_is_refused_with_a_clear_reason(store, council):
+    [code] = store.create_codes(council, 1)
+    first = BallotApp(store, BallotSettings(council, code=code))
+    tap(first, "Deutsch")
+    tap(first, first.wording.ui("Check code"))
+    complete_as_old_person(first)
+    tap(first, first.wording.ui("Submit"))
+    second = BallotApp(store, BallotSettings(council, code=code))
+    tap(second, "Deutsch")
+    tap(second, second.wording.ui("Check code"))
+    assert second.message == __import__("forum_toolkit.i18n", fromlist=["refusal_text"]).refusal_text("code_used", second.wording)
+    assert len(store.submissions(council)) == 1
+
+
+def test_a_failing_callback_shows_a_short_message_and_logs_the_traceback(store, forum, capfd, monkeypatch):
+    app = BallotApp(store, BallotSettings(forum))
+    monkeypatch.setattr(app.flow, "start", lambda: 1 / 0)
+    tap(app, "Deutsch")
+    assert app.status.value == app.wording.ui("Something went wrong. Please try again or ask the staff.")
+    assert "ZeroDivisionError" in capfd.readouterr().err
+
+
+def test_settings_come_from_the_environment_and_the_query_string():
+    settings = BallotSettings.from_request({"FORUM_SESSION": "forum-x"}, "kiosk=1&code=ABCD-EFGH&lang=ar")
+    assert settings == BallotSettings("forum-x", kiosk=True, code="ABCD-EFGH", language="ar")
