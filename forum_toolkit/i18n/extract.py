@@ -77,7 +77,7 @@ def extract(root: Path = PACKAGE_DIR) -> tuple[list[Message], list[Unextractable
             if not all(literal):
                 if any(isinstance(a, (ast.JoinedStr, ast.BinOp)) for a in args) or name.startswith("N_"):
                     problems.append(Unextractable(
-                        place, f"{name}() is given text built at run time; give a literal with "
+                        place, f"{name}() is not given a literal string; give one with "
                         "{placeholders} and pass the values as keyword arguments"))
                 continue  # a variable: marked with N_ where it was defined
             msgid, plural = args[0].value, (args[1].value if len(args) > 1 else None)

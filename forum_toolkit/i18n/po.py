@@ -178,7 +178,13 @@ def write_po(catalog: Catalog, path: Path) -> None:
 
 
 def compile_mo(catalog: Catalog) -> bytes:
-    """The `.mo` bytes of `catalog` (GNU format, little-endian, no hash table), like `msgfmt`."""
+    """The `.mo` bytes of `catalog` (GNU format, little-endian, no hash table), like `msgfmt`.
+
+    The header must declare UTF-8: without it Python's gettext reads the file as ASCII and fails.
+    """
+    content_type = (catalog.header_field("Content-Type") or "").lower().replace(" ", "")
+    if "charset=utf-8" not in content_type:
+        raise ValueError('the catalog header needs "Content-Type: text/plain; charset=UTF-8"')
     pairs = {b"": catalog.header.encode("utf-8")}
     for entry in catalog.entries.values():
         if not entry.translated:
