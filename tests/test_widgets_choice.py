@@ -41,7 +41,7 @@ MIN_MAX_WORDS = [
     (0, 4, "Choose as many as you like."),
     (1, 4, "Choose at least 1."),
     (2, 2, "Choose 2."),
-    (0, 2, "Choose up to 2."),
+    (0, 2, "Choose at most 2."),
     (1, 3, "Choose from 1 to 3."),
 ]
 
@@ -52,7 +52,7 @@ def test_multiple_choice_says_its_limits_in_words(low, high, words):
     assert words in texts(view_for(q, FakeWording()))
 
 
-@pytest.mark.parametrize("high, words", [(None, "Choose as many as you like."), (4, "Choose as many as you like."), (2, "Choose up to 2.")])
+@pytest.mark.parametrize("high, words", [(None, "Choose as many as you like."), (4, "Choose as many as you like."), (2, "Choose at most 2.")])
 def test_approval_says_its_limit_in_words(high, words):
     q = Approval("q", t("Which?"), options=options("a", "b", "c", "d"), max=high)
     assert words in texts(view_for(q, FakeWording()))

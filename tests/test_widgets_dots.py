@@ -67,8 +67,8 @@ def test_taking_every_dot_back_answers_an_empty_mapping():
 
 
 def test_spend_all_is_said_in_words():
-    assert "Use all 3 dots." in texts(view_for(question("dots_all"), FakeWording()))
-    assert not any("Use" in text for text in texts(view_for(question("dots"), FakeWording())))
+    assert "Please use all 3 dots." in texts(view_for(question("dots_all"), FakeWording()))
+    assert not any("Please use" in text for text in texts(view_for(question("dots"), FakeWording())))
 
 
 @pytest.mark.parametrize(

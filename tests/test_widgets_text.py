@@ -41,7 +41,7 @@ def test_a_blank_text_is_no_answer(typed):
 
 
 def test_a_minimum_length_is_said_in_words():
-    assert "At least 5 characters." in texts(view_for(question("long_enough"), FakeWording()))
+    assert "Please write at least 5 characters." in texts(view_for(question("long_enough"), FakeWording()))
 
 
 def test_a_text_with_markup_or_control_characters_is_kept_as_typed():
@@ -101,8 +101,8 @@ def test_an_earlier_number_reads_back_the_same(value):
 
 def test_a_number_field_shows_the_range_and_the_unit():
     shown = texts(view_for(question("years"), FakeWording()))
-    assert "A number from 0 to 80." in shown and "years" in shown
-    assert "A number from 0.5 to 2.5." in texts(view_for(question("hours"), FakeWording()))
+    assert "Please enter a number from 0 to 80." in shown and "years" in shown
+    assert "Please enter a number from 0.5 to 2.5." in texts(view_for(question("hours"), FakeWording()))
 
 
 def test_typing_a_number_answers_it_out_of_range_too():

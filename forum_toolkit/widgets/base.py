@@ -12,7 +12,8 @@ A view is built for one question in one language, optionally with an earlier ans
     view.close()                  # every widget closed: no stale button can be replayed
 
 Every view has the same frame: the question text, "Required" or "Optional", the help text when the
-file gives one, then the kind's own widgets, then an empty problem area.
+file gives one, a "Read aloud" button (see read_aloud.py), then the kind's own widgets, then an
+empty problem area.
 
 Participant text (option labels written by staff, proposals written by residents) is always shown as
 text: as a `Button` description, a `Text`/`Textarea` value, or in an `HTML` widget after
@@ -37,6 +38,7 @@ from typing import Any, Callable, Iterable, Protocol, Sequence
 import ipywidgets as w
 
 from forum_toolkit.consultation.model import Kind, Question, Text
+from forum_toolkit.widgets.read_aloud import read_aloud_button
 
 __all__ = ["AnswerListener", "QuestionView", "VIEWS", "Wording", "registers", "view_for"]
 
@@ -93,6 +95,10 @@ class QuestionView:
         """The current answer in the shape answers.py documents, or None when unanswered."""
         raise NotImplementedError
 
+    def spoken(self) -> list[str]:
+        """What "Read aloud" reads after the question and its help: the options, say."""
+        return []
+
     def changed(self) -> None:
         """Call after every tap that changed the answer: problems shown earlier are cleared (the
         app checks again on "Next") and the listener hears (question id, answer)."""
@@ -102,7 +108,7 @@ class QuestionView:
 
     def show_problems(self, messages: Sequence[str]) -> None:
         """Show translated problems under the question (an empty list hides the area)."""
-        items = "".join(f"<li>{html.escape(message)}</li>" for message in messages)
+        items = "".join(f'<li dir="auto">{html.escape(message)}</li>' for message in messages)
         self._problems.value = f'<ul role="alert">{items}</ul>' if items else ""
         mark(self._problems, "ft-hidden", not items)
         mark(self.widget, "ft-has-problems", bool(items))
@@ -122,7 +128,9 @@ class QuestionView:
         help_text = wording.text(question.help) if question.help.values else ""
         if help_text:
             heading.append(text_block(help_text, "ft-question-help"))
-        return heading
+        spoken = [wording.text(question.text), help_text, *self.spoken()]
+        button = read_aloud_button(wording.ui("Read aloud"), wording.language, spoken)
+        return heading if button is None else [*heading, button]
 
 
 def _close_all(widget: w.Widget) -> None:

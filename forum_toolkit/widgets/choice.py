@@ -3,7 +3,7 @@
 A tap on an option chooses it, a second tap unchooses it. The chosen buttons carry `ft-chosen`
 (the stylesheet fills them and adds a check mark, so colour is not the only sign).
 
-Multiple choice and approval say their limits in words ("Choose up to 2.") and, once the limit is
+Multiple choice and approval say their limits in words ("Choose at most 2.") and, once the limit is
 reached, disable the options not chosen; that is all the rule-keeping a view does. A tap on a
 disabled option (a browser can send one) changes nothing. Whether the number chosen is right is
 for answers.py to say.
@@ -72,6 +72,9 @@ class SingleChoiceView(QuestionView):
     def answer(self) -> str | None:
         return self._chosen
 
+    def spoken(self) -> list[str]:
+        return [self.wording.text(option.label) for option in self.question.options]
+
 
 class ChoicesView(QuestionView):
     """Several options: ["option_id", ...] in the order they were tapped.
@@ -117,6 +120,9 @@ class ChoicesView(QuestionView):
     def answer(self) -> list[str] | None:
         return None if self._chosen is None else list(self._chosen)
 
+    def spoken(self) -> list[str]:
+        return [self.wording.text(option.label) for option in self.question.options]
+
 
 @registers(Kind.MULTIPLE_CHOICE)
 class MultipleChoiceView(ChoicesView):
@@ -130,10 +136,10 @@ class MultipleChoiceView(ChoicesView):
         if low == high:
             return ui("Choose {count}.", count=high)
         if high >= len(self.question.options):
-            return ui("Choose at least {count}.", count=low) if low > 0 else ui("Choose as many as you like.")
+            return at_least(self.wording, low) if low > 0 else ui("Choose as many as you like.")
         if low > 0:
             return ui("Choose from {min} to {max}.", min=low, max=high)
-        return ui("Choose up to {count}.", count=high)
+        return at_most(self.wording, high)
 
 
 @registers(Kind.APPROVAL)
@@ -147,4 +153,14 @@ class ApprovalView(ChoicesView):
         high = self.question.max
         if high is None or high >= len(self.question.options):
             return self.wording.ui("Choose as many as you like.")
-        return self.wording.ui("Choose up to {count}.", count=high)
+        return at_most(self.wording, high)
+
+
+# The same words as answers.py's problems "too_few" and "too_many" (forum_toolkit.i18n.messages):
+# one translation, and the rule reads the same before and after a refusal.
+def at_least(wording: Wording, limit: int) -> str:
+    return wording.ui_plural("Choose at least {limit}.", "Choose at least {limit}.", limit, limit=limit)
+
+
+def at_most(wording: Wording, limit: int) -> str:
+    return wording.ui_plural("Choose at most {limit}.", "Choose at most {limit}.", limit, limit=limit)

@@ -1,7 +1,7 @@
 """Dot voting: spread a budget of dots over the options with − and + buttons.
 
 Each option shows its label, a − button, its number of dots and a + button; above them the budget
-still to spend ("3 dots left"), and "Use all 5 dots." when the question wants every dot spent.
+still to spend ("3 dots left"), and "Please use all 5 dots." when the question wants every dot spent.
 + is disabled when no dot is left or the option holds `max_per_option`; − when it holds none.
 A tap on a disabled button (a browser can send one) changes nothing: the counts are kept here, in
 Python, and only a tap moves them by one.
@@ -56,7 +56,8 @@ class DotsView(QuestionView):
         self.left = text_block("", "ft-dots-left")
         widgets = [self.left]
         if question.spend_all:
-            rule = self.wording.ui_plural("Use your {count} dot.", "Use all {count} dots.", question.budget)
+            budget = question.budget  # the words of answers.py's problem "dots_spend_all"
+            rule = self.wording.ui_plural("Please use your {limit} dot.", "Please use all {limit} dots.", budget, limit=budget)
             widgets.append(text_block(rule, "ft-instruction"))
         self._show()
         return [*widgets, box([row.widget for row in self.rows.values()], "ft-dots")]
@@ -93,6 +94,9 @@ class DotsView(QuestionView):
         if self._dots is None:
             return None
         return {option.id: self._dots[option.id] for option in self.question.options if option.id in self._dots}
+
+    def spoken(self) -> list[str]:
+        return [self.wording.text(option.label) for option in self.question.options]
 
 
 def _count(value: Any) -> bool:

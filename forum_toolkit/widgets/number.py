@@ -75,7 +75,7 @@ class NumberView(QuestionView):
         row = box([self.field, text_block(unit, "ft-unit")] if unit else [self.field], "ft-number-row")
         self.hint = text_block("", "ft-hint", "ft-hidden")
         self._show_hint()
-        limits = ui("A number from {min} to {max}.", min=_plain(question.min), max=_plain(question.max))
+        limits = ui("Please enter a number from {low} to {high}.", low=_plain(question.min), high=_plain(question.max))
         return [text_block(limits, "ft-instruction"), row, self.hint]
 
     def _read(self) -> int | float | str | None:

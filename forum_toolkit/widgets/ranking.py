@@ -15,7 +15,7 @@ from typing import Any
 import ipywidgets as w
 
 from forum_toolkit.consultation.model import Kind, Ranking
-from forum_toolkit.widgets.base import QuestionView, box, mark, registers, tap_button, text_block
+from forum_toolkit.widgets.base import QuestionView, add_classes, box, mark, registers, tap_button, text_block
 from forum_toolkit.widgets.choice import OptionButtons, known_choices
 
 __all__ = ["RankingView"]
@@ -27,7 +27,7 @@ class _Place:
     def __init__(self, number: int, remove_label: str, on_remove):
         self.number = number
         self.entry = w.HTML()
-        self.entry.add_class("ft-rank-entry")
+        add_classes(self.entry, "ft-block", "ft-rank-entry")
         self.remove = tap_button(remove_label, lambda: on_remove(number - 1), "ft-remove")
         self.widget = box([self.entry, self.remove], "ft-rank-place")
 
@@ -99,3 +99,6 @@ class RankingView(QuestionView):
 
     def answer(self) -> list[str] | None:
         return None if self._ranked is None else list(self._ranked)
+
+    def spoken(self) -> list[str]:
+        return [self.wording.text(option.label) for option in self.question.options]

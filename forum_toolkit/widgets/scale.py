@@ -61,6 +61,9 @@ class ScaleView(QuestionView):
     def answer(self) -> int | None:
         return self._chosen
 
+    def spoken(self) -> list[str]:
+        return [self.wording.text(point.label) for point in self.question.points]
+
 
 @registers(Kind.MATRIX)
 class MatrixView(QuestionView):
@@ -106,3 +109,7 @@ class MatrixView(QuestionView):
         if self._chosen is None:
             return None
         return {row.id: self._chosen[row.id] for row in self.question.rows if row.id in self._chosen}
+
+    def spoken(self) -> list[str]:
+        rows = [self.wording.text(row.label) for row in self.question.rows]
+        return [*rows, *(self.wording.text(point.label) for point in self.question.points)]

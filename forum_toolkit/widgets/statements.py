@@ -68,3 +68,6 @@ class StatementsView(QuestionView):
         if self._stances is None:
             return None
         return {s.id: self._stances[s.id] for s in self.question.statements if s.id in self._stances}
+
+    def spoken(self) -> list[str]:
+        return [self.wording.text(statement.label) for statement in self.question.statements]

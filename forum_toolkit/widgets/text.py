@@ -63,7 +63,8 @@ class _TextView(QuestionView):
         self.counter.show(self.field.value)
         widgets = [self.field, self.counter.widget]
         if self.question.min_length > 0:
-            wanted = self.wording.ui_plural("At least {count} character.", "At least {count} characters.", self.question.min_length)
+            least = self.question.min_length  # the words of answers.py's problem "too_short"
+            wanted = self.wording.ui_plural("Please write at least {limit} character.", "Please write at least {limit} characters.", least, limit=least)
             widgets.insert(0, text_block(wanted, "ft-instruction"))
         return widgets
 
