@@ -83,12 +83,12 @@ def test_a_participant_completes_the_ballot_and_is_told_saved_only_after_the_com
     tap(app, app.wording.ui("Next"))
     assert store.submissions(forum) == []  # a required question is unanswered: no move
     complete_as_old_person(app)
-    assert app.wording.ui("Review your answers") in texts(app)
-    assert app.wording.ui("Saved. Thank you!") not in texts(app)
+    assert shows(app, app.wording.ui("Review your answers"))
+    assert not shows(app, app.wording.ui("Saved. Thank you!"))
     tap(app, app.wording.ui("Submit"))
     [stored] = store.submissions(forum)
     assert (stored.answers, stored.language, stored.channel) == ({"age": "old"}, "de", "phone")
-    assert app.wording.ui("Saved. Thank you!") in texts(app)
+    assert shows(app, app.wording.ui("Saved. Thank you!"))
 
 
 def test_a_replayed_submit_is_refused_stored_once_and_audited(store, forum):
@@ -158,10 +158,23 @@ def test_a_failing_callback_shows_a_short_message_and_logs_the_traceback(store, 
     app = BallotApp(store, BallotSettings(forum))
     monkeypatch.setattr(app.flow, "start", lambda: 1 / 0)
     tap(app, "Deutsch")
-    assert app.status.value == app.wording.ui("Something went wrong. Please try again or ask the staff.")
+    assert shows(app, app.wording.ui("Something went wrong. Please try again or ask the staff."))
     assert "ZeroDivisionError" in capfd.readouterr().err
 
 
 def test_settings_come_from_the_environment_and_the_query_string():
     settings = BallotSettings.from_request({"FORUM_SESSION": "forum-x"}, "kiosk=1&code=ABCD-EFGH&lang=ar")
     assert settings == BallotSettings("forum-x", kiosk=True, code="ABCD-EFGH", language="ar")
+
+
+def test_participant_text_in_the_review_is_shown_as_text(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    app.answer_changed("age", "old")
+    tap(app, app.wording.ui("Next"))
+    app.answer_changed("idea", {"title": "<img src=x onerror=alert(1)> costs $5 and $10", "text": ""})
+    tap(app, app.wording.ui("Next"))
+    values = [x.value for x in tree(app.root) if isinstance(x, w.HTML)]
+    assert any("&lt;img src=x onerror=alert(1)&gt; costs $5 and $10" in v for v in values)
+    assert not any("<img" in v for v in values)
+    assert not any(isinstance(x, (w.Label, w.HTMLMath)) for x in tree(app.root))  # Voilà typesets those

@@ -57,7 +57,7 @@ class BallotApp:
         self.root = w.VBox()
         self.root.add_class("ft-ballot")
         self._views: list = []
-        self._countdown: w.Label | None = None
+        self._countdown: w.HTML | None = None
         self._reset_task: asyncio.TimerHandle | None = None
         self.new_participant()
 
@@ -130,7 +130,7 @@ class BallotApp:
 
     def show_error(self) -> None:
         """Something failed that the participant cannot fix: say so briefly, in their language."""
-        self.status.value = self.wording.ui("Something went wrong. Please try again or ask the staff.")
+        screens.set_text(self.status, self.wording.ui("Something went wrong. Please try again or ask the staff."))
         self.status.remove_class("ft-empty")
 
     # -- taps -------------------------------------------------------------------------------
@@ -208,7 +208,7 @@ class BallotApp:
             self._countdown = None
             self.new_participant()
             return
-        self._countdown.value = self.wording.ui("The next person can start in {seconds} seconds.", seconds=seconds)
+        screens.set_text(self._countdown, self.wording.ui("The next person can start in {seconds} seconds.", seconds=seconds))
         self._reset_task = asyncio.get_event_loop().call_later(1, guarded(self._tick, self), seconds - 1)
 
 

@@ -1,8 +1,9 @@
 """The screens of the ballot, built from stock widgets. Each function returns a widget tree and wires
 taps to the callbacks it is given; none of them decides anything (that is `flow.py`'s job).
 
-Every text a participant reads is a Label, a Button description or a Textarea value: never HTML,
-so a proposal like ``<img src=x onerror=alert(1)>`` shows as those characters.
+Every text a participant reads is an escaped text block, a Button description or a Textarea value,
+so a proposal like ``<img src=x onerror=alert(1)>`` shows as those characters. Not a Label: Voilà
+typesets Labels with MathJax, which would turn "$5 and $10" into a formula.
 """
 
 from __future__ import annotations
@@ -13,16 +14,14 @@ import ipywidgets as w
 
 from forum_toolkit.apps.summary import describe_answer
 from forum_toolkit.consultation.model import Consultation, Page
-from forum_toolkit.widgets.base import QuestionView, Wording
+from forum_toolkit.widgets.base import QuestionView, Wording, set_text, text_block
 
 Tap = Callable[[], None]
 
 
-def label(text: str, *classes: str) -> w.Label:
-    widget = w.Label(value=text)
-    for css_class in ("ft-text", *classes):
-        widget.add_class(css_class)
-    return widget
+def label(text: str, *classes: str) -> w.HTML:
+    """A block of text, escaped (see widgets.base.text_block); change it with `set_text`."""
+    return text_block(text, "ft-text", *classes)
 
 
 def button(text: str, on_tap: Tap, *classes: str, disabled: bool = False) -> w.Button:
@@ -111,7 +110,7 @@ def review_screen(
     return box([label(wording.ui("Review your answers"), "ft-title"), *sections, nav], "ft-screen", "ft-review")
 
 
-def thanks_screen(wording: Wording, countdown: w.Label | None) -> w.Box:
+def thanks_screen(wording: Wording, countdown: w.HTML | None) -> w.Box:
     """Shown only after the store has committed the ballot. On a kiosk tablet, with a countdown."""
     children = [label(wording.ui("Saved. Thank you!"), "ft-title", "ft-saved"), label(wording.ui("Your answers have been saved."), "ft-help")]
     if countdown is not None:
