@@ -1,5 +1,5 @@
 # The two commands of README.md, and what they need. Everything installs into .venv.
-#   make demo   install, seed the demo forum into data/demo.sqlite3 and show it
+#   make demo   install, seed the demo forum into data/demo.sqlite3 and serve its ballot (Ctrl-C stops)
 #   make test   install, then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -21,7 +21,7 @@ $(INSTALLED): pyproject.toml constraints.txt
 demo: $(INSTALLED)
 	$(BIN)/forum-toolkit demo --replace
 	$(BIN)/forum-toolkit sessions --db sqlite:///data/demo.sqlite3
-	$(BIN)/forum-toolkit export forum-2026-11-12 --db sqlite:///data/demo.sqlite3 --out out/demo
+	$(BIN)/forum-toolkit serve forum-2026-11-26 --db sqlite:///data/demo.sqlite3 --tablets 8 --qr data/demo-qr.png
 
 test: $(INSTALLED)
 	$(BIN)/python -m pytest

@@ -91,12 +91,11 @@ def test_a_relative_sqlite_path_is_made_absolute(url, expected):
     assert runtime.absolute_db_url(url, cwd=Path("/srv/forum")) == expected
 
 
-def test_the_ballot_stylesheet_or_the_placeholder(monkeypatch, tmp_path):
-    assert runtime.PLACEHOLDER_CSS.is_file()
-    monkeypatch.setattr(runtime, "BALLOT_CSS", tmp_path / "ballot.css")
-    assert runtime.ballot_stylesheets() == (runtime.PLACEHOLDER_CSS,)
-    (tmp_path / "ballot.css").write_text(".ft-ballot {}")
-    assert runtime.ballot_stylesheets() == (tmp_path / "ballot.css",)
+def test_the_ballot_stylesheets_are_the_questions_then_the_screens():
+    questions, screens = runtime.ballot_stylesheets()
+    assert (questions.parent.name, screens.parent.name) == ("widgets", "apps")
+    assert ".ft-question" in questions.read_text(encoding="utf-8")
+    assert ".ft-ballot" in screens.read_text(encoding="utf-8")
 
 
 # -- addresses ------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from forum_toolkit.cli.common import ForumGroup
 from forum_toolkit.cli.codes import codes
 from forum_toolkit.cli.demo import demo
 from forum_toolkit.cli.export import export
+from forum_toolkit.cli.serve import serve
 from forum_toolkit.cli.sessions import sessions
 from forum_toolkit.cli.validate import validate
 
@@ -25,14 +26,15 @@ from forum_toolkit.cli.validate import validate
 @click.version_option(package_name="forum-toolkit")
 def main() -> None:
     """Participation for every resident: check consultation files, hold sessions, hand out
-    single-use ballot codes, export what people answered, and seed a demo.
+    single-use ballot codes, serve the ballot to tablets and phones, export what people answered,
+    and seed a demo.
 
     The store is a SQLite file (default data/forum.sqlite3) or a PostgreSQL server; every command
     that uses it takes --db URL, or reads FORUM_DB_URL.
     """
 
 
-for command in (validate, sessions, codes, export, demo):
+for command in (validate, sessions, codes, export, demo, serve):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -15,8 +15,7 @@ from pathlib import Path
 from forum_toolkit.serve.config import MAX_RUNTIME_DIR, ServeConfigError
 
 PACKAGE = Path(__file__).resolve().parent.parent
-BALLOT_CSS = PACKAGE / "widgets" / "ballot.css"
-PLACEHOLDER_CSS = Path(__file__).resolve().parent / "ballot-placeholder.css"
+BALLOT_CSS = (PACKAGE / "widgets" / "ballot.css", PACKAGE / "apps" / "ballot.css")  # questions, then screens
 COOKIE_SECRET_NAME = "voila-cookie-secret"
 CONFIG_NAME = "voila-config.json"
 
@@ -91,5 +90,5 @@ def absolute_db_url(url: str, cwd: Path | None = None) -> str:
 
 
 def ballot_stylesheets() -> tuple[Path, ...]:
-    """The ballot widgets' stylesheet, or this package's placeholder until widgets/ballot.css exists."""
-    return (BALLOT_CSS,) if BALLOT_CSS.is_file() else (PLACEHOLDER_CSS,)
+    """The ballot's stylesheets: the question widgets', then the screens' around them."""
+    return BALLOT_CSS
