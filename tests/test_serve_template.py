@@ -63,7 +63,6 @@ def test_arabic_and_farsi_are_laid_out_right_to_left():
     assert {"ar", "fa"} <= set(re.findall(r'"(\w+)"', rtl))
 
 
-@pytest.mark.xfail(reason="pyproject.toml's [tool.setuptools.package-data] needs \"**/*.j2\" for index.html.j2", strict=False)
 def test_every_template_file_is_package_data():
     patterns = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["package-data"]["forum_toolkit"]
     shipped = {path for pattern in patterns for path in glob.glob(pattern, root_dir=PACKAGE, recursive=True)}
