@@ -20,6 +20,7 @@ from forum_toolkit.apps import screens
 from forum_toolkit.apps.flow import BallotFlow, Stage, StageError
 from forum_toolkit.apps.guard import guarded, log_refusal
 from forum_toolkit.i18n import problem_text, refusal_text, wording_for
+from forum_toolkit.i18n.ballot_strings import NEXT_PERSON
 from forum_toolkit.store import Store, StoreError, SubmissionRefused, open_store
 from forum_toolkit.widgets import view_for  # importing the package registers every kind's view
 
@@ -208,7 +209,7 @@ class BallotApp:
             self._countdown = None
             self.new_participant()
             return
-        screens.set_text(self._countdown, self.wording.ui("The next person can start in {seconds} seconds.", seconds=seconds))
+        screens.set_text(self._countdown, self.wording.ui_plural(*NEXT_PERSON, seconds))
         self._reset_task = asyncio.get_event_loop().call_later(1, guarded(self._tick, self), seconds - 1)
 
 

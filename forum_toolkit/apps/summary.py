@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from forum_toolkit.consultation.model import Kind, Question
+from forum_toolkit.i18n import N_
 from forum_toolkit.widgets.base import Wording
 
-_STANCES = {"agree": "Agree", "disagree": "Disagree", "pass": "Pass"}
+_STANCES = {"agree": N_("Agree"), "disagree": N_("Disagree"), "pass": N_("Pass")}
 
 
 def describe_answer(question: Question, answer: Any, wording: Wording) -> str:
