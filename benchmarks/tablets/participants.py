@@ -6,8 +6,9 @@ come from the consultation and the gettext catalogs (`wording_for`), so a change
 screen shows up here as a tap that finds no button, not as a silently wrong measurement.
 
     outcome = Outcome(index=0)
-    tablet = await prepare(Tablet(...), script, outcome)    # page, language, answers, up to Submit
-    await submit(tablet, script, outcome)                     # Submit until "saved" shows
+    await open_ballot(tablet, script, outcome)    # page, websocket, the language tap: time to interactive
+    await answer(tablet, script, outcome)         # required questions, Next until Submit shows
+    await submit(tablet, script, outcome)         # Submit until "saved" shows
 """
 
 from __future__ import annotations
@@ -41,10 +42,13 @@ class Outcome:
     first_byte: float | None = None  # page requested -> first byte of the answer
     page: float | None = None  # page requested -> last byte
     interactive: float | None = None  # page requested -> the first tap's first widget change
+    answering: float | None = None  # first answer tapped -> the Submit button shows (every page done)
     submit: float | None = None  # Submit tapped -> "saved" shows
     saved: bool = False
     error: str = ""
     kernel_errors: list[str] = field(default_factory=list)
+    messages: int = 0  # kernel messages this page received, from the page to "saved"
+    kilobytes: float = 0.0
 
 
 def ballot_scripts(consultation) -> list[Script]:
@@ -75,8 +79,8 @@ def ballot_scripts(consultation) -> list[Script]:
 BARE_SCRIPT = Script(first="Yes", submit="Submit", saved="saved")
 
 
-async def prepare(tablet: Tablet, script: Script, outcome: Outcome, on_page: Callable[[str], None] | None = None) -> Tablet:
-    """Load the page, make the first tap (time to interactive), answer and go on until Submit shows.
+async def open_ballot(tablet: Tablet, script: Script, outcome: Outcome, on_page: Callable[[str], None] | None = None) -> None:
+    """Load the page, connect, make the first tap: the time to interactive.
 
     `on_page(kernel_id)` is called once the page is complete, before the websocket opens."""
     await tablet.open_page()
@@ -88,9 +92,15 @@ async def prepare(tablet: Tablet, script: Script, outcome: Outcome, on_page: Cal
     await tablet.connect()
     reply = await tablet.tap(tablet.widgets.button(script.first), f"first button {script.first!r}")
     outcome.interactive = reply.first - tablet.started
+
+
+async def answer(tablet: Tablet, script: Script, outcome: Outcome) -> None:
+    """Answer the required questions and tap Next until the Submit button shows (the review screen)."""
+    began = time.perf_counter()
     for _ in range(MAX_PAGES):
         if tablet.widgets.button(script.submit) is not None:
-            return tablet
+            outcome.answering = time.perf_counter() - began
+            return
         for label in script.answers:
             option = tablet.widgets.button(label)
             if option is not None and not tablet.widgets.has_class(option, "ft-chosen"):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from tablets.participants import Outcome
 
 MB = 2**20
+PHASES = ("open", "answer", "submit")  # page + first tap; answers + Next up to Submit; Submit -> saved
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -41,8 +42,11 @@ class Scenario:
     uss: list[int] = field(default_factory=list)
     start_cpu: list[float] = field(default_factory=list)  # kernel CPU seconds when its page was complete
     wall: float = 0.0
-    other_cpu: float = 0.0  # core-seconds other processes of the machine used meanwhile
-    client_cpu: float = 0.0  # core-seconds this benchmark's own process used
+    server_cpu: float = 0.0  # core-seconds during the burst(s): the Voilà process
+    kernels_cpu: float = 0.0  # its kernels (those that ended meanwhile are missing)
+    client_cpu: float = 0.0  # this benchmark's own process (the simulated tablets)
+    other_cpu: float = 0.0  # every other process of the machine
+    phase_cpu: dict = field(default_factory=dict)  # "open"/"submit" -> [server, kernels] core-seconds
     calm_wait: float = 0.0  # seconds spent waiting for the machine to go quiet before the burst
     calm_others: float = 0.0  # cores the other processes used just before the burst
     killed: list[int] = field(default_factory=list)  # processes the server's stop left behind
@@ -85,16 +89,38 @@ def _mean(values: list[float]) -> float:
 
 def table(scenarios: list[Scenario]) -> str:
     head = ("scenario", "app", "first byte p50/p95", "page p50/p95", "interactive p50/p95", "submit->saved p50/p95",
-            "saved/rows/lost/errors", "RSS/USS MB per kernel", "CPU s per kernel start", "core-s: tablets/others")  # fmt: skip
+            "saved/rows/lost/errors", "RSS/USS MB per kernel", "CPU s per kernel start",
+            "core-s: server/kernels/tablets/others")  # fmt: skip
     rows = [head]
     for s in scenarios:
         rows.append((
             s.title, s.app, _pair(s.values("first_byte")), _pair(s.values("page")), _pair(s.values("interactive")),
             _pair(s.values("submit")), f"{s.saved}/{s.rows}/{s.lost}/{len(s.errors)} of {len(s.outcomes)}",
             f"{_mean(s.rss) / MB:.1f} / {_mean(s.uss) / MB:.1f}", f"{_mean(s.start_cpu):.2f}",
-            f"{s.client_cpu:.1f}/{s.other_cpu:.1f} in {s.wall:.0f} s",
+            f"{s.server_cpu:.1f}/{s.kernels_cpu:.1f}/{s.client_cpu:.1f}/{s.other_cpu:.1f} in {s.wall:.0f} s",
         ))  # fmt: skip
-    widths = [max(len(row[i]) for row in rows) for i in range(len(head))]
+    return _columns(rows)
+
+
+def costs(scenarios: list[Scenario]) -> str:
+    """Where the time and CPU of each tablet go: the kernel messages its page received, how long
+    answering took (first answer to the Submit button), and per phase the core-seconds per tablet of
+    the server and of the kernels (for cold kernels, "open" includes their start)."""
+    head = ("scenario", "app", "kernel msgs / KB per tablet", "answering p50/p95",
+            *(f"{phase} CPU s per tablet: server/kernels" for phase in PHASES), "wall")  # fmt: skip
+    rows = [head]
+    for s in scenarios:
+        n = max(len(s.outcomes), 1)
+        spent = [s.phase_cpu.get(phase, [math.nan, math.nan]) for phase in PHASES]
+        rows.append((
+            s.title, s.app, f"{_mean(s.values('messages')):.0f} / {_mean(s.values('kilobytes')):.0f}", _pair(s.values("answering")),
+            *(f"{server / n:.3f} / {kernels / n:.3f}" for server, kernels in spent), f"{s.wall:.0f} s",
+        ))  # fmt: skip
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines)
@@ -151,9 +177,21 @@ def error_summary(scenarios: list[Scenario]) -> str:
             counts[error] = counts.get(error, 0) + 1
         for error, count in sorted(counts.items(), key=lambda item: -item[1]):
             lines.append(f"  {s.app} {s.title}: {count} x {error}")
-        stderr = {text.strip().splitlines()[-1] for o in s.outcomes for text in o.kernel_errors if text.strip()}
-        for text in sorted(stderr)[:5]:
-            lines.append(f"  {s.app} {s.title}: kernel stderr: {text[:160]}")
+        stderr: dict[str, int] = {}
+        for outcome in s.outcomes:
+            line = _exception_line("".join(outcome.kernel_errors))
+            if line:
+                stderr[line] = stderr.get(line, 0) + 1
+        for line, count in sorted(stderr.items(), key=lambda item: -item[1])[:5]:
+            lines.append(f"  {s.app} {s.title}: {count} kernels wrote to stderr, ending: {line[:200]}")
         if s.killed:
             lines.append(f"  {s.app} {s.title}: {len(s.killed)} processes left after the server stopped, killed: {s.killed}")
     return "\n".join(lines) or "  none"
+
+
+def _exception_line(text: str) -> str:
+    """The line that names the exception at the end of a traceback (its last unindented line), or
+    the last line of any other text a kernel wrote to stderr."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    unindented = [line for line in lines if not line[0].isspace() and not line.startswith("Traceback")]
+    return (unindented or lines or [""])[-1].strip()

@@ -64,18 +64,27 @@ class Server:
 
     def cpu_seconds(self) -> float:
         """CPU time of the server and every process under it (kernels that already ended are not counted)."""
-        total = 0.0
+        return sum(self.cpu_split())
+
+    def cpu_split(self) -> tuple[float, float]:
+        """(server, kernels): CPU seconds of the Voilà process (and any helper above it), and of its kernels."""
+        server = kernels = 0.0
         try:
-            processes = [psutil.Process(self.process.pid), *psutil.Process(self.process.pid).children(recursive=True)]
+            top = psutil.Process(self.process.pid)
+            processes = [top, *top.children(recursive=True)]
         except psutil.NoSuchProcess:
-            return total
+            return server, kernels
         for process in processes:
             try:
                 times = process.cpu_times()
-                total += times.user + times.system
+                is_kernel = "ipykernel_launcher" in " ".join(process.cmdline())
             except psutil.Error:
-                pass
-        return total
+                continue
+            if is_kernel:
+                kernels += times.user + times.system
+            else:
+                server += times.user + times.system
+        return server, kernels
 
     def wait_ready(self, kernels: int, timeout: float) -> None:
         """Wait until the server listens, runs `kernels` kernels (its warm pool) and has gone quiet

@@ -61,6 +61,8 @@ class Tablet:
         self.first_byte: float | None = None
         self.page_done: float | None = None
         self.kernel_errors: list[str] = []  # what the kernel wrote to stderr (tracebacks of callbacks)
+        self.received = 0  # kernel messages that reached this page
+        self.received_bytes = 0
         self._ws = None
         self._reader: asyncio.Task | None = None
         self._replies: dict[str, Reply] = {}
@@ -86,8 +88,9 @@ class Tablet:
         self.started = time.perf_counter()
         try:
             await client.fetch(request)
-        except HTTPClientError as error:
-            raise TabletError("page", f"HTTP {error.code}") from None
+        except HTTPClientError as error:  # 599: tornado's own (timeout, connection closed)
+            said = _text_of(b"".join(chunks)) if error.code != 599 else error.message
+            raise TabletError("page", f"HTTP {error.code} {said}".strip()) from None
         except (OSError, asyncio.TimeoutError) as error:
             raise TabletError("page", type(error).__name__) from None
         finally:
@@ -190,6 +193,8 @@ class Tablet:
                     self._closed_reason = f"websocket closed (code {self._ws.close_code})"
                     break
                 if isinstance(frame, bytes):  # str would be the legacy JSON framing, not negotiated
+                    self.received += 1
+                    self.received_bytes += len(frame)
                     self._receive(wire.decode(frame), time.perf_counter())
         except Exception as error:  # noqa: BLE001 (a broken frame ends this tablet, reported as such)
             self._closed_reason = f"reading the websocket failed: {error!r}"
@@ -219,3 +224,9 @@ class Tablet:
             for condition, future in self._waiters:
                 if not future.done() and condition():
                     future.set_result(now)
+
+
+def _text_of(html_page: bytes, limit: int = 120) -> str:
+    """What an error page says, without its markup (the end of it, where Voilà puts the reason)."""
+    text = " ".join(re.sub(r"<(script|style)\b.*?</\1>|<[^>]*>", " ", html_page.decode("utf-8", "replace"), flags=re.S).split())
+    return text[-limit:]
