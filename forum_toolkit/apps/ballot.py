@@ -154,10 +154,11 @@ class BallotApp:
         self.render()
 
     def answer_changed(self, question_id: str, answer) -> None:
+        pages_before = len(self.flow.pages_shown())
         self.flow.set_answer(question_id, answer)
         visible = [q.id for q in self.flow.questions_on_page()]
-        if visible != [view.question.id for view in self._views]:
-            self.render()  # a condition showed or hid a question on this page
+        if visible != [view.question.id for view in self._views] or len(self.flow.pages_shown()) != pages_before:
+            self.render()  # a condition showed or hid a question here, or a page ("Page 2 of 7")
 
     def next(self) -> None:
         problems = self.flow.next()

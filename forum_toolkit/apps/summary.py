@@ -43,9 +43,10 @@ def describe_answer(question: Question, answer: Any, wording: Wording) -> str:
 
 
 def _label(options, option_id: str, wording: Wording) -> str:
+    """An option's label; a full stop at its end is dropped, as a colon follows it in the review."""
     for option in options:
         if option.id == option_id:
-            return wording.text(option.label)
+            return wording.text(option.label).rstrip(".。")
     return str(option_id)
 
 
