@@ -154,7 +154,7 @@ def test_a_participant_completes_the_forum_in_german_on_a_kiosk_tablet(arrive, s
     review = anna.review_answers()
     assert review[anna.text_of("age_group")] == "30 bis 44 Jahre"
     assert review[anna.text_of("feel_at_home")] == "eher wohl"
-    assert review[anna.text_of("town_life")] == "Mit dem Bus komme ich gut in die Kreisstadt.: stimme eher nicht zu"
+    assert review[anna.text_of("town_life")] == "Mit dem Bus komme ich gut in die Kreisstadt: stimme eher nicht zu"
     assert review[anna.text_of("priority_dots")] == "Mehr Busse in die Kreisstadt: 2"
     assert review[anna.text_of("own_proposal")] == "Bank am Bahnhof"
     assert review[anna.text_of("home_language")] == "Nicht beantwortet"
