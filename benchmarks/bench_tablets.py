@@ -163,11 +163,11 @@ def run_scenario(forum: Forum, app: str, size: int, args, how: str, seen: dict) 
     current: list = []  # [phase, cpu_split() when it began]
 
     def on_phase(phase: str) -> None:
-        now = server.cpu_split()
+        now = (*server.cpu_split(), machine.own_seconds())
         if current:
-            spent = scenario.phase_cpu.setdefault(current[0], [0.0, 0.0])
-            spent[0] += now[0] - current[1][0]
-            spent[1] += now[1] - current[1][1]
+            spent = scenario.phase_cpu.setdefault(current[0], [0.0, 0.0, 0.0])
+            for i in range(3):
+                spent[i] += now[i] - current[1][i]
         current[:] = [phase, now] if phase != "end" else []
 
     try:
@@ -200,6 +200,7 @@ def run_scenario(forum: Forum, app: str, size: int, args, how: str, seen: dict) 
     finally:
         scenario.killed = server.stop()
         seen.update(server.seen)
+        scenario.server_problems = server.log_problems()
     scenario.rows = count_ballots(forum, session_id) if app == "ballot" else count_bare_rows(bare_db)
     return scenario
 

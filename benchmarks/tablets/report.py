@@ -46,7 +46,8 @@ class Scenario:
     kernels_cpu: float = 0.0  # its kernels (those that ended meanwhile are missing)
     client_cpu: float = 0.0  # this benchmark's own process (the simulated tablets)
     other_cpu: float = 0.0  # every other process of the machine
-    phase_cpu: dict = field(default_factory=dict)  # "open"/"submit" -> [server, kernels] core-seconds
+    phase_cpu: dict = field(default_factory=dict)  # "open"/"answer"/"submit" -> [server, kernels, tablets] core-s
+    server_problems: list[str] = field(default_factory=list)  # distinct error lines of the server's log
     calm_wait: float = 0.0  # seconds spent waiting for the machine to go quiet before the burst
     calm_others: float = 0.0  # cores the other processes used just before the burst
     killed: list[int] = field(default_factory=list)  # processes the server's stop left behind
@@ -105,16 +106,17 @@ def table(scenarios: list[Scenario]) -> str:
 def costs(scenarios: list[Scenario]) -> str:
     """Where the time and CPU of each tablet go: the kernel messages its page received, how long
     answering took (first answer to the Submit button), and per phase the core-seconds per tablet of
-    the server and of the kernels (for cold kernels, "open" includes their start)."""
+    the server, of the kernels (for cold kernels, "open" includes their start) and of the simulated
+    tablet itself (this process: it shares the cores, so it is part of the load)."""
     head = ("scenario", "app", "kernel msgs / KB per tablet", "answering p50/p95",
-            *(f"{phase} CPU s per tablet: server/kernels" for phase in PHASES), "wall")  # fmt: skip
+            *(f"{phase} CPU s per tablet: server/kernels/tablet" for phase in PHASES), "wall")  # fmt: skip
     rows = [head]
     for s in scenarios:
         n = max(len(s.outcomes), 1)
-        spent = [s.phase_cpu.get(phase, [math.nan, math.nan]) for phase in PHASES]
+        spent = [s.phase_cpu.get(phase, [math.nan] * 3) for phase in PHASES]
         rows.append((
             s.title, s.app, f"{_mean(s.values('messages')):.0f} / {_mean(s.values('kilobytes')):.0f}", _pair(s.values("answering")),
-            *(f"{server / n:.3f} / {kernels / n:.3f}" for server, kernels in spent), f"{s.wall:.0f} s",
+            *(" / ".join(f"{cpu / n:.3f}" for cpu in cpus) for cpus in spent), f"{s.wall:.0f} s",
         ))  # fmt: skip
     return _columns(rows)
 
@@ -184,6 +186,9 @@ def error_summary(scenarios: list[Scenario]) -> str:
                 stderr[line] = stderr.get(line, 0) + 1
         for line, count in sorted(stderr.items(), key=lambda item: -item[1])[:5]:
             lines.append(f"  {s.app} {s.title}: {count} kernels wrote to stderr, ending: {line[:200]}")
+        if s.errors:
+            for line in s.server_problems:
+                lines.append(f"  {s.app} {s.title}: server log: {line[:200]}")
         if s.killed:
             lines.append(f"  {s.app} {s.title}: {len(s.killed)} processes left after the server stopped, killed: {s.killed}")
     return "\n".join(lines) or "  none"

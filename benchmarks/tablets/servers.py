@@ -29,6 +29,7 @@ import psutil
 from tablets.forum import BARE_DB_VARIABLE, Forum
 
 KERNEL_FILE = re.compile(r"kernel-([0-9a-f-]{36})\.json")
+PROBLEM = re.compile(r"\b(ERROR|CRITICAL)\b|Error\b|Exception\b|died|dead|Timeout|Traceback")
 BIN = Path(sys.executable).parent
 
 
@@ -85,6 +86,20 @@ class Server:
             else:
                 server += times.user + times.system
         return server, kernels
+
+    def log_problems(self, limit: int = 5) -> list[str]:
+        """The most frequent error lines of the server's log, ids and numbers blurred so that the
+        same problem in many kernels counts once: "3 x ... Address already in use"."""
+        try:
+            text = self.log_path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            return []
+        counts: dict[str, int] = {}
+        for line in text.splitlines():
+            if PROBLEM.search(line):
+                key = re.sub(r"[0-9a-f]{8}-[0-9a-f-]{27}|\d+", "#", line.strip())
+                counts[key] = counts.get(key, 0) + 1
+        return [f"{count} x {line}" for line, count in sorted(counts.items(), key=lambda item: -item[1])[:limit]]
 
     def wait_ready(self, kernels: int, timeout: float) -> None:
         """Wait until the server listens, runs `kernels` kernels (its warm pool) and has gone quiet
