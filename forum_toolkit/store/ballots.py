@@ -94,7 +94,7 @@ def store_ballot(connection: Connection, ballot: Ballot, code_salt: str) -> Rece
             raise SubmissionRefused("session_not_open")
         return _retry_receipt(earlier, ballot)
     if ballot.code is not None and not _use_code(connection, ballot.session_id, hash_code(code_salt, ballot.code)):
-        raise SubmissionRefused(_code_refusal(connection, ballot.session_id, ballot.code))
+        raise SubmissionRefused(code_refusal(connection, ballot.session_id, ballot.code))
     return Receipt(ballot.submission_id, ballot.session_id, True, submitted_at)
 
 
@@ -161,10 +161,10 @@ def code_problem(connection: Connection, session_id: str, code_salt: str, code: 
     used = connection.execute(statement).scalar_one_or_none()
     if used is False:
         return None
-    return _code_refusal(connection, session_id, code)
+    return code_refusal(connection, session_id, code)
 
 
-def _code_refusal(connection: Connection, session_id: str, code: str) -> str:
+def code_refusal(connection: Connection, session_id: str, code: str) -> str:
     """Why a code was not accepted: used already, issued for another session, or never issued."""
     salts = dict(connection.execute(select(sessions.c.id, sessions.c.code_salt)).all())
     hashes = {hash_code(salt, code): owner for owner, salt in salts.items()}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ class Database:
     engine: Engine
     url: str  # for messages: the password masked
     lock_path: Path | None  # SQLite: the writers' lock file; PostgreSQL: None
+    path: Path | None = None  # SQLite: the database file; PostgreSQL: None
 
     @property
     def is_sqlite(self) -> bool:
@@ -64,7 +66,7 @@ class Database:
                     yield connection
                 return
             connection.execution_options(sqlite_begin="IMMEDIATE")
-            with _flocked(self.lock_path), connection.begin():
+            with flocked(self.lock_path), connection.begin():
                 yield connection
 
     def close(self) -> None:
@@ -104,7 +106,7 @@ def open_database(url: str | None = None) -> Database:
         engine = create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite)
         event.listen(engine, "begin", _begin_sqlite)
-        database = Database(engine, shown, path.with_name(path.name + ".lock"))
+        database = Database(engine, shown, path.with_name(path.name + ".lock"), path)
     elif backend == "postgresql":
         engine = create_engine(parsed, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
         database = Database(engine, shown, None)
@@ -130,6 +132,17 @@ def _sqlite_path(url: URL, shown: str) -> Path:
     return path
 
 
+def sqlite_connection(path: Path) -> sqlite3.Connection:
+    """A plain `sqlite3` connection with the store's settings, for the hot path of submitting ballots.
+
+    Its transactions are begun by hand (``BEGIN IMMEDIATE``); it may be used from any thread, one at
+    a time (the writers' lock sees to that).
+    """
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+    _configure_sqlite(connection, None)
+    return connection
+
+
 def _configure_sqlite(dbapi_connection, connection_record) -> None:
     dbapi_connection.isolation_level = None  # transactions are begun by _begin_sqlite, not the driver
     cursor = dbapi_connection.cursor()
@@ -146,7 +159,7 @@ def _begin_sqlite(connection: Connection) -> None:
 
 
 @contextmanager
-def _flocked(lock_path: Path) -> Iterator[None]:
+def flocked(lock_path: Path) -> Iterator[None]:
     """Hold the writers' lock. Opened per transaction so threads of one process also take turns."""
     descriptor = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o666)
     try:

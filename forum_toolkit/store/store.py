@@ -9,6 +9,8 @@
 
 A submission returns only once it is committed: a receipt means the ballot survives a power cut
 (SQLite: synchronous=FULL; PostgreSQL: as long as the server keeps its default synchronous_commit=on).
+On SQLite, ballots submitted at the same moment by many processes share one commit (see
+`group_commit`); on PostgreSQL each has its own (`ballot_writer`).
 Every refusal raises SubmissionRefused and leaves an audit entry with the reason, never the answers.
 """
 
@@ -16,13 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 
 from forum_toolkit.consultation.model import Access, Consultation
 from forum_toolkit.store import ballots, queries
+from forum_toolkit.store.ballot_writer import BallotWriter
 from forum_toolkit.store.codes import hash_code, new_codes, new_salt, normalize_code
 from forum_toolkit.store.engine import Database, open_database
 from forum_toolkit.store.errors import DuplicateSession, InvalidRequest, StateChangeRefused, SubmissionRefused, UnknownSession
@@ -55,6 +60,7 @@ class Store:
         self._database = database
         self._consultations: dict[str, Consultation] = {}  # frozen, so cached per session
         self._salts: dict[str, str] = {}
+        self._ballots = BallotWriter(database)
         self.upgraded_from = upgraded_from  # the schema revision opening upgraded from; None: none
 
     @property
@@ -63,6 +69,7 @@ class Store:
         return self._database.url
 
     def close(self) -> None:
+        self._ballots.close()
         self._database.close()
 
     def __enter__(self) -> Store:
@@ -84,7 +91,7 @@ class Store:
         snapshot = {"consultation_id": consultation.id, "content_hash": content_hash, "source_text": source_text, "created_at": utc_now()}
         session = {"id": session_id, "title": title, "held_on": held_on, "created_at": utc_now(), "code_salt": new_salt()}
         try:
-            with self._database.writing() as connection:
+            with self._writing() as connection:
                 if queries.lock_session(connection, session_id, exclusive=True):
                     raise DuplicateSession(session_id)
                 queries.insert_ignoring_duplicate(connection, consultation_snapshots, "content_hash", snapshot)
@@ -125,7 +132,7 @@ class Store:
         """Move the session to `state`: planned → open ⇄ paused → closed (closed is final)."""
         if state not in STATES:
             raise InvalidRequest(f"state {state!r}: expected one of {', '.join(STATES)}")
-        with self._database.writing() as connection:
+        with self._writing() as connection:
             if not queries.lock_session(connection, session_id, exclusive=True):
                 raise UnknownSession(session_id)
             current = queries.current_state(connection, session_id)
@@ -166,8 +173,7 @@ class Store:
                 submitted_at=submitted_at,
             )
             salt = self._salt(session_id)
-            with self._database.writing() as connection:
-                return ballots.store_ballot(connection, ballot, salt)
+            return self._ballots.store(ballot, salt)
         except SubmissionRefused as refusal:
             event = "code_refused" if refusal.reason.startswith("code_") else "submission_refused"
             known_session = None if refusal.reason == "unknown_session" else session_id
@@ -212,7 +218,7 @@ class Store:
             raise InvalidRequest(f"session {session_id!r}: consultation {consultation.id!r} is open to all (access: open) and takes no codes")
         salt = self._salt(session_id)
         now = utc_now()
-        with self._database.writing() as connection:
+        with self._writing() as connection:
             codes: list[str] = []
             while len(codes) < count:  # a clash with an earlier code is unlikely; then draw again
                 fresh = {hash_code(salt, normalize_code(code)): code for code in new_codes(count - len(codes))}
@@ -256,8 +262,18 @@ class Store:
             return ballots.code_problem(connection, session_id, self._salt(session_id), normalized)
 
     def _audit(self, session_id: str | None, event: str, detail: dict) -> None:
-        with self._database.writing() as connection:
+        with self._writing() as connection:
             queries.add_audit(connection, session_id, event, detail)
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction other than a ballot's. On SQLite, ballots that came meanwhile are
+        then handed to a leader (see `group_commit`) rather than left to wait for their next look."""
+        try:
+            with self._database.writing() as connection:
+                yield connection
+        finally:
+            self._ballots.after_other_write()
 
     def _snapshot(self, session_id: str):
         with self._database.reading() as connection:
