@@ -1,6 +1,7 @@
 """The ballot app in a kernel, driven the way a tablet's taps reach it (no browser here; the browser
 scenarios are in tests/test_browser_*.py)."""
 
+import re
 from pathlib import Path
 
 import ipywidgets as w
@@ -178,3 +179,42 @@ def test_participant_text_in_the_review_is_shown_as_text(store, forum):
     assert any("&lt;img src=x onerror=alert(1)&gt; costs $5 and $10" in v for v in values)
     assert not any("<img" in v for v in values)
     assert not any(isinstance(x, (w.Label, w.HTMLMath)) for x in tree(app.root))  # Voilà typesets those
+
+
+def test_the_kiosk_countdown_is_the_servers_setting_not_the_links():
+    environ = {"FORUM_SESSION": "forum-x", "FORUM_RESET_SECONDS": "15"}
+    assert BallotSettings.from_request(environ, "kiosk=1&reset=1&reset_seconds=1").reset_seconds == 15
+    assert BallotSettings.from_request({"FORUM_SESSION": "forum-x"}, "kiosk=1").reset_seconds == 8
+
+
+@pytest.mark.parametrize("value", ["0", "601", "-3", "2.5", "soon"])
+def test_an_impossible_countdown_in_the_environment_is_named(value):
+    from forum_toolkit.serve.config import ServeConfigError
+
+    with pytest.raises(ServeConfigError, match=rf"FORUM_RESET_SECONDS='{re.escape(value)}': expected whole seconds from 1 to 600"):
+        BallotSettings.from_request({"FORUM_SESSION": "forum-x", "FORUM_RESET_SECONDS": value}, "kiosk=1")
+
+
+def test_the_kiosk_counts_down_the_configured_seconds_then_starts_again(store, forum, monkeypatch):
+    scheduled = []
+
+    class Loop:
+        """The kernel's event loop, run by hand: each call_later is one second that passes."""
+
+        def call_later(self, delay, callback, *args):
+            scheduled.append((delay, callback, args))
+
+    monkeypatch.setattr("asyncio.get_event_loop", lambda: Loop())
+    app = BallotApp(store, BallotSettings(forum, kiosk=True, reset_seconds=3))
+    tap(app, "English")
+    complete_as_old_person(app)
+    tap(app, app.wording.ui("Submit"))
+    shown = []
+    while scheduled:
+        shown.append(app._countdown.value if app._countdown is not None else None)
+        delay, callback, args = scheduled.pop(0)
+        assert delay == 1
+        callback(*args)
+    assert [("3 seconds" in text, "2 seconds" in text, "1 second." in text) for text in shown] == [
+        (True, False, False), (False, True, False), (False, False, True)]  # fmt: skip
+    assert "English" in texts(app) and app.flow.answers == {}  # the start screen for the next person

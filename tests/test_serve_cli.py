@@ -53,7 +53,7 @@ def run(*args):
 def test_help_names_every_option():
     result = run("--help")
     assert result.exit_code == 0
-    for option in ("SESSION_ID", "--db", "--port", "--tablets", "--host", "--notebooks", "--qr", "--data", "Ctrl-C"):
+    for option in ("SESSION_ID", "--db", "--port", "--tablets", "--host", "--notebooks", "--qr", "--reset-seconds", "--data", "Ctrl-C"):
         assert option in result.output
 
 
@@ -100,7 +100,39 @@ def test_a_port_in_use_is_named_before_voila_starts(db, notebooks):
     assert result.stderr == f"error: port {port} is in use (another forum-toolkit serve?); stop that server or choose --port\n"
 
 
-@pytest.mark.parametrize(("option", "value"), [("--port", "0"), ("--port", "70000"), ("--tablets", "-1"), ("--tablets", "501")])
+@pytest.mark.parametrize(("option", "value"), [
+    ("--port", "0"), ("--port", "70000"), ("--tablets", "-1"), ("--tablets", "501"), ("--reset-seconds", "0"),
+    ("--reset-seconds", "601"),
+])
 def test_impossible_numbers_are_usage_errors(db, notebooks, option, value):
     result = run("open", "--db", db, "--notebooks", notebooks, option, value)
     assert result.exit_code == 2
+
+
+def test_the_kiosk_countdown_reaches_the_kernels_through_the_configuration(db, notebooks, tmp_path, monkeypatch):
+    import json
+
+    from forum_toolkit.serve import process
+
+    written = {}
+
+    class NoVoila:
+        """Reads the configuration Voilà would be started with, then is interrupted like Ctrl-C."""
+
+        def __init__(self, config_path):
+            written.update(json.loads(config_path.read_text(encoding="utf-8")))
+
+        def start(self):
+            raise KeyboardInterrupt
+
+        def stop(self):
+            pass
+
+    monkeypatch.setattr(process, "VoilaProcess", NoVoila)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    result = run("open", "--db", db, "--notebooks", notebooks, "--host", "127.0.0.1", "--port", port,
+                 "--data", tmp_path / "data", "--reset-seconds", "3")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert written["ForumVoila"]["kernel_env"]["FORUM_RESET_SECONDS"] == "3"

@@ -117,12 +117,18 @@ def test_kernels_talk_over_unix_sockets_in_the_private_runtime_directory(config)
     assert config["Voila"]["connection_dir_root"] == "/tmp/forum-serve-abcd1234"
 
 
-def test_every_kernel_knows_its_session_and_store(config):
+def test_every_kernel_knows_its_session_store_and_kiosk_countdown(config):
     assert config["ForumVoila"]["kernel_env"] == {
         "FORUM_SESSION": "forum-2026-11-26",
         "FORUM_DB_URL": "sqlite:////srv/forum/data/forum.sqlite3",
+        "FORUM_RESET_SECONDS": "8",
         "VOILA_APP_IP": "127.0.0.1",
     }
+
+
+def test_the_kiosk_countdown_is_the_operators_setting(evening):
+    config = voila_config(replace(evening, reset_seconds=20))
+    assert config["ForumVoila"]["kernel_env"]["FORUM_RESET_SECONDS"] == "20"
 
 
 def test_a_warm_kernel_asks_for_its_request_where_voila_listens(evening):
@@ -202,6 +208,8 @@ def test_every_configured_class_and_trait_exists_in_voila(config):
         ({"cull_idle_timeout": 0}, "cull_idle_timeout must be positive"),
         ({"cull_interval": 0}, "cull_interval 0: expected 1 to cull_idle_timeout"),
         ({"fill_delay": -1}, "fill_delay must not be negative"),
+        ({"reset_seconds": 0}, "reset_seconds 0: expected 1 to 600"),
+        ({"reset_seconds": 601}, "reset_seconds 601: expected 1 to 600"),
         ({"notebooks_dir": Path("notebooks")}, "notebooks_dir notebooks: expected an absolute path"),
         ({"runtime_dir": Path("/tmp/" + "x" * 40)}, "too long for the kernels' Unix sockets"),
         ({"db_url": "sqlite:///data/forum.sqlite3"}, "expected an absolute SQLite path"),

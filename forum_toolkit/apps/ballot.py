@@ -1,6 +1,7 @@
 """The ballot app on a tablet or phone: what `notebooks/ballot.ipynb` shows.
 
-    show_ballot()   # reads FORUM_SESSION and FORUM_DB_URL, and ?kiosk=1&code=...&lang=... from the page
+    show_ballot()   # reads FORUM_SESSION, FORUM_DB_URL and FORUM_RESET_SECONDS (set by
+                    # `forum-toolkit serve`), and ?kiosk=1&code=...&lang=... from the page
 
 One `BallotApp` serves one kernel, which is one browser page: a shared tablet in kiosk mode starts
 again for the next person after the thank-you screen, with every widget of the previous person
@@ -21,10 +22,12 @@ from forum_toolkit.apps.flow import BallotFlow, Stage, StageError
 from forum_toolkit.apps.guard import guarded, log_refusal
 from forum_toolkit.i18n import problem_text, refusal_text, wording_for
 from forum_toolkit.i18n.ballot_strings import NEXT_PERSON
+from forum_toolkit.serve.config import (
+    KIOSK_RESET_SECONDS, MAX_RESET_SECONDS, RESET_SECONDS_VARIABLE, SESSION_VARIABLE, ServeConfigError,
+)  # fmt: skip
 from forum_toolkit.store import Store, StoreError, SubmissionRefused, open_store
 from forum_toolkit.widgets import view_for  # importing the package registers every kind's view
 
-KIOSK_RESET_SECONDS = 8
 CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}
 
 
@@ -38,8 +41,13 @@ class BallotSettings:
 
     @classmethod
     def from_request(cls, environ: dict, query: str) -> BallotSettings:
+        """The server's settings from the kernel's environment; the page's own from its query string.
+
+        The kiosk countdown is the operator's (`forum-toolkit serve --reset-seconds`), never the
+        link's: a participant must not keep the previous person's answers on the screen.
+        """
         params = {key: values[-1] for key, values in parse_qs(query or "").items()}
-        session_id = environ.get("FORUM_SESSION", "")
+        session_id = environ.get(SESSION_VARIABLE, "")
         if not session_id:
             raise StoreError("no session to run: start the forum with `forum-toolkit serve SESSION`")
         return cls(
@@ -47,7 +55,20 @@ class BallotSettings:
             kiosk=params.get("kiosk", "") in ("1", "true", "yes"),
             code=params.get("code", "")[:40],
             language=params.get("lang", "")[:20],
+            reset_seconds=_reset_seconds(environ),
         )
+
+
+def _reset_seconds(environ: dict) -> int:
+    value = environ.get(RESET_SECONDS_VARIABLE, "").strip()
+    if not value:
+        return KIOSK_RESET_SECONDS
+    if not value.isdigit() or not 1 <= int(value) <= MAX_RESET_SECONDS:
+        raise ServeConfigError(
+            f"{RESET_SECONDS_VARIABLE}={value!r}: expected whole seconds from 1 to {MAX_RESET_SECONDS}; "
+            "forum-toolkit serve --reset-seconds N sets it"
+        )
+    return int(value)
 
 
 class BallotApp:

@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from forum_toolkit.cli.common import EXIT_INVALID, db_option, open_store_for
+from forum_toolkit.serve.config import KIOSK_RESET_SECONDS, MAX_RESET_SECONDS
 
 KERNEL_MB = 55  # one warm ballot kernel with ipywidgets (measured, VOILA-NOTES.md)
 
@@ -25,9 +26,12 @@ KERNEL_MB = 55  # one warm ballot kernel with ipywidgets (measured, VOILA-NOTES.
               show_default=True, help="The folder with ballot.ipynb.")
 @click.option("--qr", "qr_file", type=click.Path(path_type=Path, dir_okay=False), default=None,
               help="Also write the phones' QR code to this PNG file, to print for the wall.")
+@click.option("--reset-seconds", type=click.IntRange(1, MAX_RESET_SECONDS), default=KIOSK_RESET_SECONDS,
+              show_default=True,
+              help="On a kiosk tablet, seconds of the thank-you screen before the start screen returns for the next person.")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default="data", show_default=True,
               help="Where the server's cookie secret is kept (created on first start, mode 0600).")
-def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, data_dir) -> None:
+def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset_seconds, data_dir) -> None:
     """Serve the ballot of SESSION_ID to tablets and phones on this network, until Ctrl-C.
 
     Prints the addresses for shared tablets (kiosk mode) and for phones, with a QR code for the
@@ -57,7 +61,7 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, data_
         settings = ServeSettings(
             session_id=session_id, db_url=db_url, notebooks_dir=notebooks_dir, runtime_dir=runtime_dir,
             cookie_secret_file=cookie_secret_file, port=port, host=host, tablets=tablets,
-            stylesheets=ballot_stylesheets(),
+            stylesheets=ballot_stylesheets(), reset_seconds=reset_seconds,
         )
         voila = VoilaProcess(write_config(voila_config(settings), runtime_dir))
     except BaseException:

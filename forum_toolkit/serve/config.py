@@ -20,6 +20,11 @@ TEMPLATE = "forum-kiosk"
 # Kernels find the session and the store through these (forum_toolkit.apps.ballot reads them).
 SESSION_VARIABLE = "FORUM_SESSION"
 DB_URL_VARIABLE = "FORUM_DB_URL"
+# A kiosk tablet's thank-you screen lasts this long before the start screen returns. Set by the
+# operator only: a participant's link (?reset=...) must not keep the previous answers on screen.
+RESET_SECONDS_VARIABLE = "FORUM_RESET_SECONDS"
+KIOSK_RESET_SECONDS = 8
+MAX_RESET_SECONDS = 600
 # Connection files and IPC sockets live in the runtime directory. A Unix socket path has at most
 # 107 bytes; Voilà adds about 66 (voila_XXXXXXXX/kernel-<uuid>-ipc-N), so the directory must be short.
 MAX_RUNTIME_DIR = 40
@@ -47,6 +52,7 @@ class ServeSettings:
     cull_interval: int = 60
     fill_delay: float = 120.0  # seconds before a used warm kernel is replaced
     stylesheets: tuple[Path, ...] = field(default=())  # inlined into every page (ballot.css)
+    reset_seconds: int = KIOSK_RESET_SECONDS  # thank-you screen of a kiosk tablet, then the start screen
 
 
 def voila_config(settings: ServeSettings) -> dict:
@@ -141,12 +147,18 @@ def preheat_denylist_pattern(notebooks_dir: Path) -> str:
 
 
 def kernel_environment(settings: ServeSettings) -> dict[str, str]:
-    """What every kernel is told: the session to run, the store, and where Voilà listens."""
+    """What every kernel is told: the session to run, the store, the kiosk's reset countdown, and
+    where Voilà listens."""
     # A preheated kernel asks ws://VOILA_APP_IP:port/voila/query for its page's query string
     # (voila.utils.wait_for_request); the default 127.0.0.1 fails when Voilà listens on one LAN
     # address only.
     app_ip = "127.0.0.1" if settings.host in LOCAL_HOSTS else settings.host
-    return {SESSION_VARIABLE: settings.session_id, DB_URL_VARIABLE: settings.db_url, "VOILA_APP_IP": app_ip}
+    return {
+        SESSION_VARIABLE: settings.session_id,
+        DB_URL_VARIABLE: settings.db_url,
+        RESET_SECONDS_VARIABLE: str(settings.reset_seconds),
+        "VOILA_APP_IP": app_ip,
+    }
 
 
 def _check(settings: ServeSettings) -> None:
@@ -165,6 +177,8 @@ def _check(settings: ServeSettings) -> None:
         problems.append(f"cull_interval {settings.cull_interval}: expected 1 to cull_idle_timeout")
     if settings.fill_delay < 0:
         problems.append("fill_delay must not be negative")
+    if not 1 <= settings.reset_seconds <= MAX_RESET_SECONDS:
+        problems.append(f"reset_seconds {settings.reset_seconds}: expected 1 to {MAX_RESET_SECONDS}")
     for name in ("notebooks_dir", "runtime_dir", "cookie_secret_file"):
         if not Path(getattr(settings, name)).is_absolute():
             problems.append(f"{name} {getattr(settings, name)}: expected an absolute path")
