@@ -218,3 +218,121 @@ def test_the_kiosk_counts_down_the_configured_seconds_then_starts_again(store, f
     assert [("3 seconds" in text, "2 seconds" in text, "1 second." in text) for text in shown] == [
         (True, False, False), (False, True, False), (False, False, True)]  # fmt: skip
     assert "English" in texts(app) and app.flow.answers == {}  # the start screen for the next person
+
+
+# -- the page's language, for <html lang dir> ------------------------------------------------------
+
+
+def language_marks(app):
+    return sorted(c for c in app.root._dom_classes if c == "ft-rtl" or c.startswith(("ft-lang-", "ft-dir-")))
+
+
+def test_the_root_says_the_chosen_language_and_direction_for_the_page(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    assert language_marks(app) == ["ft-dir-ltr", "ft-lang-de", "ft-lang-unchosen"]  # the start screen, in German
+    tap(app, "العربية")
+    assert language_marks(app) == ["ft-dir-rtl", "ft-lang-ar", "ft-rtl"]
+    tap(app, "English")  # from the language bar, later
+    assert language_marks(app) == ["ft-dir-ltr", "ft-lang-en"]
+
+
+def test_a_language_from_the_link_counts_as_chosen_on_the_start_screen(store, forum):
+    app = BallotApp(store, BallotSettings(forum, language="ar"))
+    assert language_marks(app) == ["ft-dir-rtl", "ft-lang-ar", "ft-rtl"]
+
+
+# -- conditions change the list of questions, nothing else ----------------------------------------
+
+
+def buttons_named(app, description):
+    return [x for x in tree(app.root) if isinstance(x, w.Button) and x.description == description]
+
+
+def view_of(app, question_id):
+    return next(view for view in app._views if view.question.id == question_id)
+
+
+def tap_point(view, row_label, point_label):
+    row = next(x for x in tree(view.widget) if "ft-matrix-row" in getattr(x, "_dom_classes", ()) and shows_in(x, row_label))
+    next(x for x in tree(row) if isinstance(x, w.Button) and x.description == point_label).click()
+
+
+def shows_in(widget, text):
+    return any(text in (getattr(x, "value", "") or "") for x in tree(widget) if isinstance(getattr(x, "value", None), str))
+
+
+def test_an_answer_that_shows_a_page_changes_the_count_and_keeps_every_widget(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    [back], [next_button] = buttons_named(app, "Zurück"), buttons_named(app, "Weiter")
+    progress, age = app._page.progress, view_of(app, "age").widget
+    assert progress.value.count("Seite 1 von 2")
+    next(x for x in tree(age) if isinstance(x, w.Button) and x.description == "jung").click()  # young: a page joins
+    assert "Seite 1 von 3" in progress.value
+    assert (app._page.progress, view_of(app, "age").widget) == (progress, age)
+    assert buttons_named(app, "Zurück") == [back] and buttons_named(app, "Weiter") == [next_button]
+    next_button.click()
+    assert app.flow.page.id == "young_people"
+
+
+def test_a_question_shown_by_a_condition_joins_the_list_and_the_rest_stays(store, forum):
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "Deutsch")
+    app.answer_changed("age", "young")
+    tap(app, "Weiter")
+    assert [view.question.id for view in app._views] == ["mood", "town"]
+    screen, [next_button] = app._page.widget, buttons_named(app, "Weiter")
+    mood, town = view_of(app, "mood"), view_of(app, "town")
+
+    tap_point(town, "Sicherheit", "nein")  # safety: no — "Why?" appears under it
+    assert [view.question.id for view in app._views] == ["mood", "town", "why_unsafe"]
+    assert (view_of(app, "mood"), view_of(app, "town"), app._page.widget) == (mood, town, screen)
+    assert app._page.questions.children == (mood.widget, town.widget, view_of(app, "why_unsafe").widget)
+    assert buttons_named(app, "Weiter") == [next_button] and next_button.comm is not None
+    why = view_of(app, "why_unsafe")
+
+    tap_point(town, "Sicherheit", "ja")  # changed her mind: "Why?" goes, and is closed
+    assert [view.question.id for view in app._views] == ["mood", "town"]
+    assert why.widget.comm is None  # a closed widget: its comm cannot be replayed
+    assert (view_of(app, "mood"), view_of(app, "town")) == (mood, town) and next_button.comm is not None
+    next_button.click()  # the Next tapped while the list changed: it still counts
+    assert app.flow.page.id == "choices"
+    assert app.flow.answers["town"] == {"safety": 2}
+
+
+def test_the_participant_stays_on_her_page_when_an_answer_shows_a_page_before_it(store):
+    from forum_toolkit.apps.flow import BallotFlow
+    from forum_toolkit.consultation.load import load_consultation_text
+
+    consultation = load_consultation_text(BACKWARD_CONDITION, source="backward.yaml")
+    flow = BallotFlow(consultation)
+    flow.start()
+    flow.next()
+    assert (flow.page.id, flow.page_number) == ("last", 1)
+    flow.set_answer("returning", "yes")  # shows the page "earlier", before this one
+    assert (flow.page.id, flow.page_number) == ("last", 2)
+    assert [page.id for page in flow.pages_shown()] == ["first", "earlier", "last"]
+
+
+BACKWARD_CONDITION = """\
+id: backward
+title: {de: Rückwärts, en: Backward}
+languages: [de, en]
+access: open
+pages:
+  - id: first
+    questions:
+      - {id: hello, kind: info, text: {de: Hallo, en: Hello}}
+  - id: earlier
+    show_if: "returning == 'yes'"
+    questions:
+      - {id: last_time, kind: short_text, text: {de: Wann?, en: When?}}
+  - id: last
+    questions:
+      - id: returning
+        kind: single_choice
+        text: {de: Schon einmal hier?, en: Been here before?}
+        options:
+          - {id: "yes", label: {de: ja, en: "yes"}}
+          - {id: "no", label: {de: nein, en: "no"}}
+"""

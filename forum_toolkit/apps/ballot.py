@@ -79,6 +79,7 @@ class BallotApp:
         self.root = w.VBox()
         self.root.add_class("ft-ballot")
         self._views: list = []
+        self._page: screens.PageScreen | None = None  # the page of questions on the screen, if any
         self._countdown: w.HTML | None = None
         self._reset_task: asyncio.TimerHandle | None = None
         self.new_participant()
@@ -107,17 +108,30 @@ class BallotApp:
         old = list(self.root.children)
         for view in self._views:
             view.close()
-        self._views = []
+        self._views, self._page = [], None
         wording = self.wording
-        self.root.remove_class("ft-rtl")
-        if wording.direction == "rtl":
-            self.root.add_class("ft-rtl")
+        self._mark_language(wording)
         screen = self._screen(wording)
         header = [] if self.flow.stage is Stage.LANGUAGE else [self._language_bar()]
         self.status = screens.label("", "ft-status", "ft-empty")
         self.root.children = [*header, screen, self.status]
         for widget in old:
             screens.close_tree(widget)
+
+    def _mark_language(self, wording) -> None:
+        """Say the page's language and direction on the root: ft-lang-<code>, ft-dir-rtl or ft-dir-ltr
+        (and ft-rtl for the stylesheet). The kiosk template's forum-page.js copies them to
+        <html lang dir>, so that a screen reader speaks the chosen language. ft-lang-unchosen: the
+        start screen, before anyone chose (the link named no language)."""
+        unchosen = self.flow.stage is Stage.LANGUAGE and self.settings.language not in self.consultation.language_codes
+        wanted = {f"ft-lang-{self.flow.language}", f"ft-dir-{wording.direction}"}
+        wanted |= {"ft-rtl"} if wording.direction == "rtl" else set()
+        wanted |= {"ft-lang-unchosen"} if unchosen else set()
+        ours = [c for c in self.root._dom_classes if c == "ft-rtl" or c.startswith(("ft-lang-", "ft-dir-"))]
+        for css_class in set(ours) - wanted:
+            self.root.remove_class(css_class)
+        for css_class in sorted(wanted - set(ours)):
+            self.root.add_class(css_class)
 
     def _screen(self, wording) -> w.Widget:
         stage = self.flow.stage
@@ -126,21 +140,21 @@ class BallotApp:
         if stage is Stage.CODE:
             return screens.code_screen(wording, self.typed_code, self.message, guarded(self.check_code, self))
         if stage is Stage.PAGE:
-            self._views = [
-                view_for(q, wording, answer=self.flow.answers.get(q.id), on_change=guarded(self.answer_changed, self))
-                for q in self.flow.questions_on_page()
-            ]
-            pages = self.flow.pages_shown()
-            return screens.page_screen(
-                self.flow.page, self.flow.page_number + 1, len(pages), self._views, wording,
+            self._views = [self._view(q, wording) for q in self.flow.questions_on_page()]
+            self._page = screens.PageScreen(
+                self.flow.page, self.flow.page_number + 1, len(self.flow.pages_shown()), self._views, wording,
                 guarded(self.back, self), guarded(self.next, self), self.message,
             )  # fmt: skip
+            return self._page.widget
         if stage is Stage.REVIEW:
             return screens.review_screen(
                 self.flow.review_pages(), self.flow.final_answers(), wording,
                 guarded(self.change_page, self), guarded(self.back, self), guarded(self.submit, self),
             )  # fmt: skip
         return screens.thanks_screen(wording, self._countdown)
+
+    def _view(self, question, wording):
+        return view_for(question, wording, answer=self.flow.answers.get(question.id), on_change=guarded(self.answer_changed, self))
 
     def _language_bar(self) -> w.Widget:
         choices = [
@@ -175,11 +189,24 @@ class BallotApp:
         self.render()
 
     def answer_changed(self, question_id: str, answer) -> None:
-        pages_before = len(self.flow.pages_shown())
+        """Keep the answer; when a condition shows or hides questions on this page, change only the
+        list of questions (and "Page 2 of 7"): Back, Next and the questions that stay are the same
+        widgets, so a tap on one of them made while the page changes still arrives."""
+        page_before = self.flow.page.id if self.flow.stage is Stage.PAGE else None
         self.flow.set_answer(question_id, answer)
-        visible = [q.id for q in self.flow.questions_on_page()]
-        if visible != [view.question.id for view in self._views] or len(self.flow.pages_shown()) != pages_before:
-            self.render()  # a condition showed or hid a question here, or a page ("Page 2 of 7")
+        if self._page is None or self.flow.stage is not Stage.PAGE or self.flow.page.id != page_before:
+            self.render()  # not a page of questions (a forged answer elsewhere): draw what the flow says
+            return
+        self._page.show_progress(self.flow.page_number + 1, len(self.flow.pages_shown()))
+        shown = self.flow.questions_on_page()
+        if [q.id for q in shown] == [view.question.id for view in self._views]:
+            return
+        kept = {view.question.id: view for view in self._views}
+        wording = self.wording
+        self._views = [kept.pop(q.id) if q.id in kept else self._view(q, wording) for q in shown]
+        self._page.show_questions(self._views)
+        for view in kept.values():
+            view.close()  # hidden now: closed, so that its comms cannot be replayed
 
     def next(self) -> None:
         problems = self.flow.next()

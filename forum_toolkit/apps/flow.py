@@ -91,12 +91,18 @@ class BallotFlow:
         self.stage = self._first_page()
 
     def set_answer(self, question_id: str, answer: Any) -> None:
+        """Keep an answer. The participant stays on the page they are on, even when the answer
+        shows or hides a page before it (conditions may name later questions)."""
         if self.stage not in (Stage.PAGE, Stage.REVIEW):
             raise StageError(f"no answers can be changed at the {self.stage.value} stage")
+        here = self.page.id if self.stage is Stage.PAGE else None
         if answer is None or answer == "" or answer == [] or answer == {}:
             self.answers.pop(question_id, None)
         else:
             self.answers[question_id] = answer
+        ids = [page.id for page in self.pages_shown()]
+        if here in ids:
+            self.page_number = ids.index(here)
 
     def page_problems(self) -> dict[str, list[AnswerProblem]]:
         """Problems with the answers on the current page, by question id (required ones included)."""

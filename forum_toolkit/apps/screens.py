@@ -76,21 +76,37 @@ def code_screen(wording: Wording, typed: str, message: str, on_check: Callable[[
     )
 
 
-def page_screen(
-    page: Page, number: int, pages: int, views: Sequence[QuestionView], wording: Wording, on_back: Tap, on_next: Tap, message: str = ""
-) -> w.Box:
-    nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), button(wording.ui("Next"), on_next, "ft-primary")], "ft-nav", row=True)
-    return box(
-        [
-            label(wording.ui("Page {page} of {pages}", page=number, pages=pages), "ft-progress"),
-            label(wording.text(page.title), "ft-title") if page.title.values else label("", "ft-empty"),
-            *[view.widget for view in views],
-            label(message, "ft-problem") if message else label("", "ft-problem", "ft-empty"),
-            nav,
-        ],
-        "ft-screen",
-        "ft-page",
-    )
+class PageScreen:
+    """One page of questions. When an answer shows or hides a question on it, only the list of
+    questions changes (`show_questions`) and the page count (`show_progress`): the buttons and the
+    questions that stay are the same widgets, so a tap on them made meanwhile is not lost."""
+
+    def __init__(
+        self, page: Page, number: int, pages: int, views: Sequence[QuestionView], wording: Wording,
+        on_back: Tap, on_next: Tap, message: str = "",
+    ):  # fmt: skip
+        self.wording = wording
+        self.progress = label("", "ft-progress")
+        self.show_progress(number, pages)
+        self.questions = box([view.widget for view in views], "ft-questions")
+        nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), button(wording.ui("Next"), on_next, "ft-primary")], "ft-nav", row=True)
+        self.widget = box(
+            [
+                self.progress,
+                label(wording.text(page.title), "ft-title") if page.title.values else label("", "ft-empty"),
+                self.questions,
+                label(message, "ft-problem") if message else label("", "ft-problem", "ft-empty"),
+                nav,
+            ],
+            "ft-screen",
+            "ft-page",
+        )
+
+    def show_progress(self, number: int, pages: int) -> None:
+        set_text(self.progress, self.wording.ui("Page {page} of {pages}", page=number, pages=pages))
+
+    def show_questions(self, views: Sequence[QuestionView]) -> None:
+        self.questions.children = [view.widget for view in views]
 
 
 def review_screen(
