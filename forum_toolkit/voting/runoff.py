@@ -1,0 +1,150 @@
+"""Methods that count in rounds and drop one proposal per round: instant-runoff and Coombs.
+
+Each round counts every ballot for its most preferred proposal still in the race. A ballot that
+puts several remaining proposals at its top place shares its vote equally between them. A ballot
+that ranks none of the remaining proposals is "exhausted": it no longer counts, and the majority is
+taken of the ballots still counting. A proposal with more than half of those votes wins.
+
+Ties for elimination are broken by the tie-break policy and recorded. `winners` lists everyone who
+would win under some way of breaking those ties (all of them are checked); `elected` follows the
+policy.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Callable
+
+from forum_toolkit.voting.ballots import RANKING, Profile
+from forum_toolkit.voting.registry import method
+from forum_toolkit.voting.result import groups_by_score, make_result
+
+
+def first_choices(profile: Profile, continuing: frozenset[str]) -> tuple[dict[str, Fraction], Fraction]:
+    """Votes per continuing candidate (shared among tied tops) and the exhausted votes."""
+    tallies = {c: Fraction(0) for c in profile.candidates if c in continuing}
+    exhausted = Fraction(0)
+    for ballot, count in profile.items():
+        top = ballot.top(continuing)
+        if not top:
+            exhausted += count
+        for candidate in top:
+            tallies[candidate] += Fraction(count, len(top))
+    return tallies, exhausted
+
+
+def last_places(profile: Profile, continuing: frozenset[str]) -> dict[str, Fraction]:
+    """Last-place votes: a partial ballot's last place is shared by the remaining proposals it left unranked."""
+    tallies = {c: Fraction(0) for c in profile.candidates if c in continuing}
+    for ballot, count in profile.items():
+        bottom = ballot.bottom(continuing)
+        for candidate in bottom:
+            tallies[candidate] += Fraction(count, len(bottom))
+    return tallies
+
+
+def majority(tallies: dict[str, Fraction]) -> str | None:
+    active = sum(tallies.values())
+    for candidate, votes in tallies.items():
+        if votes * 2 > active:
+            return candidate
+    return None
+
+
+Loser = Callable[[Profile, frozenset[str], dict[str, Fraction]], tuple[set[str], dict[str, Fraction] | None]]
+
+
+def _lowest_first(profile, continuing, tallies):
+    low = min(tallies.values())
+    return {c for c, v in tallies.items() if v == low}, None
+
+
+def _most_last(profile, continuing, tallies):
+    last = last_places(profile, continuing)
+    high = max(last.values())
+    return {c for c, v in last.items() if v == high}, last
+
+
+def _put(profile: Profile, losers: Loser) -> set[str]:
+    """Everyone who wins under some resolution of the elimination ties (parallel universes)."""
+    memo: dict[frozenset[str], frozenset[str]] = {}
+
+    def winners(continuing: frozenset[str]) -> frozenset[str]:
+        if continuing not in memo:
+            tallies, _ = first_choices(profile, continuing)
+            leader = majority(tallies)
+            if len(continuing) == 1 or leader:
+                memo[continuing] = frozenset([leader] if leader else continuing)
+            else:
+                out, _ = losers(profile, continuing, tallies)
+                memo[continuing] = frozenset().union(*(winners(continuing - {c}) for c in out))
+        return memo[continuing]
+
+    return set(winners(frozenset(profile.candidates)))
+
+
+def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser):
+    continuing = frozenset(profile.candidates)
+    rounds, eliminated, broke_tie = [], [], False
+    while True:
+        tallies, exhausted = first_choices(profile, continuing)
+        record = {"round": len(rounds) + 1, "votes": tallies, "exhausted": exhausted}
+        if rounds and "eliminated" in rounds[-1]:
+            previous = rounds[-1]
+            record_transfers(previous, tallies, exhausted)
+        leader = majority(tallies)
+        if leader or len(continuing) == 1:
+            winner = leader or next(iter(continuing))
+            record["elected"] = winner
+            rounds.append(record)
+            break
+        out, last = losers(profile, continuing, tallies)
+        if last is not None:
+            record["last places"] = last
+        if len(out) > 1:
+            broke_tie = True
+        loser = tiebreaker.worst(out, f"round {len(rounds) + 1}: elimination")
+        record["eliminated"] = loser
+        rounds.append(record)
+        eliminated.append(loser)
+        continuing = continuing - {loser}
+    rest = groups_by_score([c for c in profile.candidates if c in continuing and c != winner], tallies)
+    order = [[winner], *rest, *([c] for c in reversed(eliminated))]
+    winners = _put(profile, losers) if broke_tie else {winner}
+    return make_result(name, 1, winners, [winner], order, tiebreaker, {"rounds": rounds})
+
+
+def record_transfers(previous: dict, tallies: dict, exhausted: Fraction) -> None:
+    """How the eliminated candidate's votes moved: gains of the others and of the exhausted pile."""
+    moved = {c: tallies[c] - previous["votes"][c] for c in tallies if tallies[c] != previous["votes"][c]}
+    if exhausted != previous["exhausted"]:
+        moved["exhausted"] = exhausted - previous["exhausted"]
+    previous["transfers"] = moved
+
+
+@method(
+    "instant-runoff",
+    title="Instant-runoff voting",
+    kind=RANKING,
+    summary="The proposal with the fewest first choices drops out and its ballots go to their next choice, until one has a majority.",
+    monotonic=False,
+    single_seat=True,
+)
+def instant_runoff(profile: Profile, seats: int, tiebreaker):
+    """Partial ballots: a ballot counts for its highest-ranked remaining proposal and is exhausted once
+    none of its proposals remain. For several seats use `stv`."""
+    return _runoff("instant-runoff", profile, tiebreaker, _lowest_first)
+
+
+@method(
+    "coombs",
+    title="Coombs",
+    kind=RANKING,
+    summary="Unless one proposal has a majority of first choices, the proposal ranked last most often drops out.",
+    monotonic=False,
+    single_seat=True,
+)
+def coombs(profile: Profile, seats: int, tiebreaker):
+    """Partial ballots: the proposals a person did not rank share that person's last place equally
+    (a person who ranked every remaining proposal gives the last place to the last one)."""
+    return _runoff("coombs", profile, tiebreaker, _most_last)
