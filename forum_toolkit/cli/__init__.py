@@ -19,6 +19,7 @@ from forum_toolkit.cli.demo import demo
 from forum_toolkit.cli.export import export
 from forum_toolkit.cli.serve import serve
 from forum_toolkit.cli.sessions import sessions
+from forum_toolkit.cli.tally import tally
 from forum_toolkit.cli.validate import validate
 
 
@@ -34,7 +35,7 @@ def main() -> None:
     """
 
 
-for command in (validate, sessions, codes, export, demo, serve):
+for command in (validate, sessions, codes, export, demo, serve, tally):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -10,7 +10,7 @@ words); `count(profile, name, seats=..., tie_break=TieBreak.parse("seed:42"))` r
 Ballot files: `read_ballots` / `write_ballots` (PrefLib .soc .soi .toc .toi .cat, and CSV).
 """
 
-from forum_toolkit.voting import equal_shares, judgment, pairwise, runoff, scoring, stv  # noqa: F401 (registers the methods)
+from forum_toolkit.voting import scoring, runoff, pairwise, judgment, stv, equal_shares  # noqa: F401, I001 (registers the methods, in this order)
 from forum_toolkit.voting.ballots import APPROVAL, KINDS, RANKING, SCORES, Approval, InvalidProfile, Profile, Ranking, Scores
 from forum_toolkit.voting.registry import REGISTRY, CannotCount, Method, count, get_method, methods_for
 from forum_toolkit.voting.result import Result
