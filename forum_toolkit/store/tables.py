@@ -31,6 +31,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     false,
 )
 from sqlalchemy.types import TypeDecorator
@@ -137,4 +138,68 @@ audit_log = Table(
     Column("event", String(40), nullable=False),
     Column("detail", Text, nullable=False),  # JSON; reason codes and counts, never participant text
     Index("ix_audit_log_session_id", "session_id"),
+)
+
+# ---------------------------------------------------------------------------------------------
+# The live forum (migration 0002): shared state, participants' contributions and their moderation.
+# Every change is a row appended here, so that every Voilà process serving the forum sees the same
+# thing, and a watcher learns of it (see `watch.py`; on PostgreSQL a trigger on each of these
+# tables and on `submissions` and `session_states` notifies channel ``forum_toolkit``).
+
+forum_events = Table(
+    "forum_events",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("kind", String(20), nullable=False),  # pacing, open, reveal, second_language
+    Column("subject", String(100), nullable=False),  # reveal: the question id; otherwise ""
+    Column("value", Text, nullable=False),  # JSON; the latest row per (kind, subject) holds
+    Column("at", UTCDateTime, nullable=False),
+    CheckConstraint("kind IN ('pacing', 'open', 'reveal', 'second_language')", name="kind"),
+)
+
+contributions = Table(
+    "contributions",
+    metadata,
+    Column("id", Serial, primary_key=True),  # the item's number in the moderation queue
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("question_id", String(100), nullable=False),
+    Column("kind", String(10), nullable=False),
+    Column("submission_id", String(36), nullable=False),  # the ballot it came with, or the client's UUID
+    Column("language", String(20), nullable=False),
+    Column("channel", String(10), nullable=False),
+    Column("title", Text, nullable=True),  # proposals only; as the participant wrote it, never changed
+    Column("text", Text, nullable=False),
+    Column("category", String(100), nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("submission_id", "question_id", name="uq_contributions_submission_id"),
+    CheckConstraint("kind IN ('proposal', 'statement')", name="kind"),
+)
+
+moderation_decisions = Table(
+    "moderation_decisions",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("contribution_id", Integer, ForeignKey("contributions.id"), nullable=False),
+    Column("action", String(10), nullable=False),
+    Column("reason", Text, nullable=True),  # reject: the reason participants read
+    Column("into_id", Integer, ForeignKey("contributions.id"), nullable=True),  # merge: the item kept
+    Column("title", Text, nullable=True),  # edit: the corrected title and text
+    Column("text", Text, nullable=True),
+    Column("at", UTCDateTime, nullable=False),
+    CheckConstraint("action IN ('approve', 'reject', 'merge', 'edit')", name="action"),
+)
+
+reactions = Table(
+    "reactions",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("contribution_id", Integer, ForeignKey("contributions.id"), nullable=False),
+    Column("voter", String(36), nullable=False),  # the device's UUID for this session, nothing more
+    Column("stance", String(10), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    UniqueConstraint("contribution_id", "voter", name="uq_reactions_contribution_id"),
+    CheckConstraint("stance IN ('agree', 'disagree', 'pass')", name="stance"),
 )
