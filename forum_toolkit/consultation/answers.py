@@ -23,8 +23,10 @@ A problem carries a `code` and `params` so that a widget can say it in the parti
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from forum_toolkit.consultation.model import (
     Approval,
@@ -238,8 +240,11 @@ def _check_number(question: Number, value: Any) -> list[AnswerProblem]:
     return []
 
 
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f]")  # below space, but for tab and line feed
+
+
 def _check_length(question: Question, value: str, low: int, high: int) -> list[AnswerProblem]:
-    if any(ord(c) < 32 and c not in "\n\t" for c in value):
+    if _CONTROL_CHARACTERS.search(value):
         return [_problem(question, "bad_characters")]
     length = len(value.strip())
     if length < low:
