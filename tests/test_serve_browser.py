@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from forum_toolkit.serve.page_texts import connection_texts
 from test_serve_support import ForumServer, free_port, require
 
 pytestmark = pytest.mark.slow
@@ -180,7 +181,9 @@ def test_the_banner_comes_when_the_wifi_drops_and_goes_when_it_is_back(tablet, p
     tablet.wait_for_function("!document.getElementById('forum-connection').hidden", timeout=30_000)
     assert tablet.evaluate("window.forumConnection.state") == "lost"
     message = tablet.inner_text("#forum-connection")
-    assert "⚠" in message and "انقطع الاتصال" in message and "حاول مرة أخرى" in message
+    words = connection_texts(["ar"])["ar"]
+    assert "⚠" in message and words["message"] in message and words["retry"] in message
+    assert words == {"message": "لا يوجد اتصال بالخادم. إجاباتكم لم تُحفظ بعد.", "retry": "إعادة المحاولة"}  # the catalog's
     screenshot(tablet, tmp_path, "connection-lost-ar")
 
     proxy.start()  # the Wi-Fi is back: Voilà's page reconnects by itself
@@ -194,8 +197,9 @@ def test_without_a_language_the_banner_speaks_german_and_english(tablet, forum, 
     tablet.evaluate("window.dispatchEvent(new Event('offline'))")  # what a phone reports first
     assert banner_visible(tablet)
     message = tablet.inner_text("#forum-connection")
-    assert "Verbindung unterbrochen" in message and "Connection lost" in message
-    assert "Erneut versuchen / Try again" in message
+    words = connection_texts(["de", "en"])
+    assert f"{words['de']['message']} / {words['en']['message']}" in message
+    assert "Noch einmal versuchen / Try again" in message
     screenshot(tablet, tmp_path, "connection-lost-de-en")
     tablet.evaluate("window.dispatchEvent(new Event('online'))")
     assert not banner_visible(tablet)  # its kernel channel never closed
@@ -204,7 +208,7 @@ def test_without_a_language_the_banner_speaks_german_and_english(tablet, forum, 
 def test_try_again_reloads_the_page(tablet, forum):
     open_ballot(tablet, forum.origin, "?lang=tr")
     tablet.evaluate("window.dispatchEvent(new Event('offline'))")
-    assert tablet.inner_text(".forum-connection-retry") == "Tekrar dene"
+    assert tablet.inner_text(".forum-connection-retry") == connection_texts(["tr"])["tr"]["retry"] == "Tekrar dene"
     with tablet.expect_navigation(timeout=WIDGETS):
         tablet.click(".forum-connection-retry")
     tablet.wait_for_selector("button.test-plus", timeout=WIDGETS)

@@ -51,11 +51,65 @@ def test_the_template_loads_nothing_from_the_internet():
     assert not re.search(r"https?://", text_of("index.html.j2"))
 
 
-def test_the_banner_speaks_the_eight_languages():
-    texts = re.search(r"var TEXTS = {(.*?)\n  };", text_of("forum-connection.js"), re.S).group(1)
-    languages = set(re.findall(r"^\s+(\w+): \[", texts, re.M))
-    assert languages == EIGHT_LANGUAGES
-    assert all(len(re.findall(r'"[^"]+"', line)) == 2 for line in texts.strip().splitlines())
+def test_the_banner_has_no_words_of_its_own():
+    from forum_toolkit.serve.page_texts import connection_texts
+
+    script = text_of("forum-connection.js")
+    assert "TEXTS = {" not in script
+    for language, words in connection_texts().items():
+        assert words["message"] not in script and words["retry"] not in script, language
+
+
+def test_the_banners_words_are_the_catalogs_in_every_catalog_language():
+    from forum_toolkit.i18n.catalogs import lookup
+    from forum_toolkit.serve.page_texts import CONNECTION_LOST, TRY_AGAIN, connection_texts
+
+    texts = connection_texts()
+    assert EIGHT_LANGUAGES <= set(texts)
+    for language, words in texts.items():
+        assert words == {"message": lookup(language, CONNECTION_LOST), "retry": lookup(language, TRY_AGAIN)}, language
+    assert texts["ar"] == {"message": "لا يوجد اتصال بالخادم. إجاباتكم لم تُحفظ بعد.", "retry": "إعادة المحاولة"}
+
+
+def test_a_language_with_a_new_catalog_joins_the_banner(tmp_path):
+    from forum_toolkit.serve.page_texts import catalog_languages
+
+    (tmp_path / "ti" / "LC_MESSAGES").mkdir(parents=True)
+    (tmp_path / "ti" / "LC_MESSAGES" / "forum_toolkit.mo").write_bytes(b"")
+    assert catalog_languages(tmp_path) == tuple(sorted(EIGHT_LANGUAGES | {"ti"}))
+
+
+def test_every_page_is_handed_the_banners_words_before_the_banner_runs(tmp_path):
+    from forum_toolkit.serve.page_texts import connection_texts, template_resources
+
+    css = tmp_path / "ballot.css"
+    css.write_text(".ft-ballot { color: black; }", encoding="utf-8")
+    resources = template_resources([css, tmp_path / "missing.css"])
+    assert resources["forum_css"] == ".ft-ballot { color: black; }"
+    assert json.loads(resources["forum_connection_texts"]) == connection_texts()
+    page = text_of("index.html.j2")
+    texts = '<script type="application/json" id="forum-connection-texts">{{ resources.forum_connection_texts'
+    assert page.index("{% include 'forum-page.js' %}") < page.index(texts) < page.index("{% include 'forum-connection.js' %}")
+
+
+@pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "<!-- a comment", "a & b > c"])
+def test_the_banners_words_cannot_end_their_script_element(text):
+    from forum_toolkit.serve.page_texts import script_json
+
+    inline = script_json({"xx": {"message": text, "retry": text}})
+    assert "<" not in inline and ">" not in inline and "&" not in inline
+    assert json.loads(inline) == {"xx": {"message": text, "retry": text}}
+
+
+def test_the_ballot_is_the_pages_main_landmark():
+    assert '<div id="rendered_cells" role="main"' in text_of("index.html.j2")
+
+
+def test_the_page_follows_the_language_the_ballot_says():
+    script = text_of("forum-page.js")
+    assert "new MutationObserver(followApp)" in script
+    assert 'attributeFilter: ["class"]' in script  # its own lang and dir changes are not watched
+    assert "ft-lang-" in script and "ft-dir-rtl" in script and "ft-lang-unchosen" in script
 
 
 def test_arabic_and_farsi_are_laid_out_right_to_left():

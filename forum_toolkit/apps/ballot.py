@@ -158,7 +158,10 @@ class BallotApp:
 
     def _language_bar(self) -> w.Widget:
         choices = [
-            screens.button(language.name, lambda code=language.code: guarded(self.choose_language, self)(code), "ft-language-small")
+            screens.button(
+                language.name, lambda code=language.code: guarded(self.choose_language, self)(code), "ft-language-small",
+                f"ft-lang-{language.code}",
+            )
             for language in self.consultation.languages
             if language.code != self.flow.language
         ]

@@ -6,6 +6,7 @@ from config.py. On top of `voila.app.Voila` this class:
 - finds the forum-kiosk template inside this package (serve/share/voila/templates), so an
   editable install works without copying files into a Jupyter data directory;
 - reads the cookie secret from its 0600 file and passes the session and store to every kernel;
+- hands every page the ballot's stylesheets and the connection banner's words from the catalogs;
 - sets TCP_NODELAY on every kernel websocket;
 - serves no notebook list: "/" redirects to the ballot, and the contents API is not offered;
 - keeps the ballot's pool of warm kernels from making a page (or Ctrl-C) wait for its refill timer;
@@ -28,6 +29,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from forum_toolkit.serve.page_texts import template_resources
 from forum_toolkit.serve.pool import RefillTimer, prepare_pool
 from forum_toolkit.serve.runtime import read_cookie_secret
 
@@ -91,11 +93,10 @@ class ForumVoila(Voila):
         os.environ.update(self.kernel_env)
         if self.cookie_secret_file:
             self.cookie_secret = read_cookie_secret(Path(self.cookie_secret_file))
-        css = "\n".join(Path(path).read_text(encoding="utf-8") for path in self.stylesheets if Path(path).is_file())
         # Voilà passes VoilaConfiguration.resources (read from the config, on every page) to the
-        # template: the template inlines `resources.forum_css`.
+        # template: it inlines `resources.forum_css` and `resources.forum_connection_texts`.
         resources = dict(self.config.VoilaConfiguration.get("resources", None) or {})
-        resources["forum_css"] = css
+        resources.update(template_resources(self.stylesheets))
         self.config.VoilaConfiguration.resources = resources
         self.refill_timer = RefillTimer()
         voila.voila_kernel_manager.wait_before = self.refill_timer.wait_before

@@ -6,25 +6,17 @@
  * and close. JupyterLab's kernel connection reconnects by itself (7 attempts over about two
  * minutes, each a new WebSocket); this script only tells the person:
  *   - a kernel channel closed and none is open for GRACE_MS, or the browser went offline:
- *     the banner #forum-connection appears ("⚠", the message, a "Try again" button that reloads);
+ *     the banner #forum-connection appears ("⚠", the message, a button that reloads the page);
  *   - a kernel channel is open again: the banner disappears.
  * Closing or reloading the page closes the channel too: that is not a lost connection.
- * The message is in the ?lang= language, or in German and English when none of the eight is asked.
+ * The words come from the gettext catalogs (forum_toolkit/i18n/locale), handed to the page by the
+ * server as JSON in #forum-connection-texts (serve/page_texts.py). They are in the language chosen
+ * in the link or on the page (window.forumPage.language, forum-page.js), or in German and English
+ * when nobody has chosen one yet.
  * window.forumConnection.state is "connecting", "connected" or "lost" (tests read it).
  */
 (function () {
   "use strict";
-  // [message, button] per language. Translations to be checked by the translators' team.
-  var TEXTS = {
-    de: ["Verbindung unterbrochen. Was Sie jetzt antippen, kommt nicht an.", "Erneut versuchen"],
-    en: ["Connection lost. What you tap now does not arrive.", "Try again"],
-    ar: ["انقطع الاتصال. ما تلمسه الآن لا يصل.", "حاول مرة أخرى"],
-    fa: ["اتصال قطع شد. آنچه اکنون لمس می‌کنید ارسال نمی‌شود.", "دوباره امتحان کنید"],
-    kmr: ["Girêdan qut bû. Tiştê ku tu niha pê dikî nagihîje.", "Dîsa biceribîne"],
-    ru: ["Связь прервана. То, что вы нажимаете сейчас, не доходит.", "Попробовать снова"],
-    uk: ["Зв’язок перервано. Те, що ви натискаєте зараз, не доходить.", "Спробувати ще раз"],
-    tr: ["Bağlantı kesildi. Şu anda dokunduklarınız iletilmiyor.", "Tekrar dene"]
-  };
   var ALIASES = { ku: "kmr", prs: "fa" };
   var GRACE_MS = 1500;
   var KERNEL_CHANNEL = /\/api\/kernels\/[^\/?#]+\/channels/;
@@ -36,18 +28,25 @@
   var status = { state: "connecting", losses: 0 };
   window.forumConnection = status;
 
-  function words() {
-    var asked = new URLSearchParams(window.location.search).get("lang") || "";
-    var language = asked.split("-")[0].toLowerCase();
-    language = ALIASES[language] || language;
-    if (TEXTS[language]) {
-      return { message: TEXTS[language][0], button: TEXTS[language][1], lang: language };
+  function catalogTexts() {
+    var element = document.getElementById("forum-connection-texts");
+    try {
+      return element ? JSON.parse(element.textContent) : {};
+    } catch (error) {
+      return {};
     }
-    return {
-      message: TEXTS.de[0] + " / " + TEXTS.en[0],
-      button: TEXTS.de[1] + " / " + TEXTS.en[1],
-      lang: "de"
-    };
+  }
+
+  function words() {
+    var texts = catalogTexts();
+    var language = (window.forumPage && window.forumPage.language) || "";
+    language = ALIASES[language] || language;
+    if (texts[language]) {
+      return { message: texts[language].message, button: texts[language].retry, lang: language };
+    }
+    var de = texts.de || { message: "", retry: "" };
+    var en = texts.en || de;
+    return { message: de.message + " / " + en.message, button: de.retry + " / " + en.retry, lang: "de" };
   }
 
   function show(visible) {
