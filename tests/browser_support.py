@@ -58,8 +58,9 @@ show_ballot();
 class BallotServer(ForumServer):
     """`forum-toolkit serve` for the forum evening with the real ballot; see the module docstring."""
 
-    def __init__(self, directory: Path, tablets: int):
+    def __init__(self, directory: Path, tablets: int, reset_seconds: int | None = None):
         super().__init__(directory, FORUM_EVENING.read_text(encoding="utf-8"), tablets)
+        self.reset_seconds = reset_seconds  # --reset-seconds: the kiosk's countdown after "saved"
         shutil.copy(ROOT / "notebooks" / "ballot.ipynb", self.notebooks / "ballot.ipynb")
         write_notebook(self.notebooks / "council.ipynb", COUNCIL_BALLOT, "Council ballot")
         council_text = COUNCIL_AGENDA.read_text(encoding="utf-8")
@@ -68,6 +69,10 @@ class BallotServer(ForumServer):
             for session_id, held_on in ((COUNCIL, date(2026, 12, 3)), (OTHER_COUNCIL, date(2027, 3, 4))):
                 store.create_session(council, council_text, session_id, "Ausländerbeirat", held_on)
                 store.set_state(session_id, "open")
+
+    def command(self) -> list[str]:
+        extra = [] if self.reset_seconds is None else ["--reset-seconds", str(self.reset_seconds)]
+        return [*super().command(), *extra]
 
     def url(self, query: str = "", notebook: str = "ballot.ipynb", origin: str | None = None) -> str:
         return f"{origin or self.origin}/voila/render/{notebook}{query}"
@@ -115,9 +120,10 @@ class Participant:
     def settle(self) -> None:
         """Wait until the kernel is idle and the page has drawn what it sent: no change for a moment.
 
-        A tap can make the app draw a whole new screen (a condition showed a question); until the
+        A tap can make the app draw a whole new screen (Next, Back, another language); until the
         new screen is there, the old one's buttons are still on the page but already closed in the
-        kernel, and a tap on them would be lost.
+        kernel, and a tap on them would be lost. (A condition that shows or hides a question keeps
+        the screen and its buttons: only the list of questions changes.)
         """
         self.page.wait_for_function(KERNEL_IDLE, timeout=ROUND_TRIP)
         self.page.evaluate(DOM_QUIET)
@@ -183,8 +189,8 @@ class Participant:
         label = self.wording.text(next(o.label for o in question.options if o.id == option_id))
         self._tap_and_see_chosen(self.option(label, self.question(question_id)))
 
-    def rate(self, question_id: str, value: int, row_id: str | None = None) -> None:
-        """A point of a scale, or of one row of a matrix."""
+    def point(self, question_id: str, value: int, row_id: str | None = None):
+        """The button of a point of a scale, or of one row of a matrix."""
         question = self.question_of(question_id)
         label = self.wording.text(next(p.label for p in question.points if p.value == value))
         within = self.question(question_id)
@@ -192,7 +198,11 @@ class Participant:
             row_label = self.wording.text(next(r.label for r in question.rows if r.id == row_id))
             row_text = self.page.locator(".ft-row-label").get_by_text(row_label, exact=True)
             within = within.locator(".ft-matrix-row").filter(has=row_text)
-        self._tap_and_see_chosen(self.option(label, within))
+        return self.option(label, within)
+
+    def rate(self, question_id: str, value: int, row_id: str | None = None) -> None:
+        """Tap a point of a scale, or of one row of a matrix, and wait until it shows as chosen."""
+        self._tap_and_see_chosen(self.point(question_id, value, row_id))
 
     def react(self, question_id: str, statement_id: str, stance: str) -> None:
         question = self.question_of(question_id)
