@@ -106,7 +106,7 @@ def test_tennessee_majority_judgment_with_ranks_read_as_grades():
 def test_tennessee_irv_rounds():
     result = count(profile_of(BY_NAME["tennessee-capital"]), "instant-runoff")
     assert [r.get("eliminated") for r in result.steps["rounds"]] == ["Chattanooga", "Nashville", None]
-    assert result.steps["rounds"][0]["transfers"] == {"Knoxville": 15}
+    assert result.steps["rounds"][0]["transfers"] == [{"from": "Chattanooga", "to": {"Knoxville": 15}, "exhausted": 0}]
     assert result.steps["rounds"][2]["votes"] == {"Memphis": 42, "Knoxville": 58}
 
 

@@ -107,6 +107,11 @@ def _steps_text(profile, steps) -> list[str]:
                 shown = ", ".join(f"{c} {_number(v)}" for c, v in step.get("votes", {}).items())
                 what = _round_action(step)
                 lines.append(f"round {step['round']}: {shown}{'; ' if shown else ''}{what}")
+        elif key == "pairs in order":
+            lines.append("pairs, largest margin first:")
+            for pair in value:
+                state = "locked" if pair["locked"] else "skipped (would contradict pairs locked before)"
+                lines.append(f"  {pair['pair'][0]} over {pair['pair'][1]} by {pair['margin']}: {state}")
         elif isinstance(value, dict) and key != "candidates":
             lines.append(f"{key}: " + ", ".join(f"{c} {_number(v) if not isinstance(v, dict) else v}" for c, v in value.items()))
         elif key != "candidates":
@@ -121,13 +126,16 @@ def _round_action(step) -> str:
     if "elected" in step:
         elected = step["elected"]
         parts.append(f"elected {_names(elected) if isinstance(elected, list) else elected}")
+    if "last places" in step:
+        parts.append("last places " + ", ".join(f"{c} {_number(v)}" for c, v in step["last places"].items()))
     if "eliminated" in step:
         parts.append(f"eliminated {step['eliminated']}")
     if "cost per supporter" in step:
         parts.append("cost per supporter " + ", ".join(f"{c} {_number(v)}" for c, v in step["cost per supporter"].items()))
     for transfer in step.get("transfers", []) if isinstance(step.get("transfers"), list) else []:
         moved = ", ".join(f"{c} +{_number(v)}" for c, v in transfer["to"].items())
-        parts.append(f"{transfer['from']}'s votes moved: {moved or 'none'}, exhausted {_number(transfer['exhausted'])}")
+        exhausted = f", exhausted {_number(transfer['exhausted'])}" if transfer["exhausted"] else ""
+        parts.append(f"votes of {transfer['from']} moved: {moved or 'none'}{exhausted}")
     return "; ".join(parts)
 
 

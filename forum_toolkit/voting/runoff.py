@@ -115,11 +115,11 @@ def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser):
 
 
 def record_transfers(previous: dict, tallies: dict, exhausted: Fraction) -> None:
-    """How the eliminated candidate's votes moved: gains of the others and of the exhausted pile."""
-    moved = {c: tallies[c] - previous["votes"][c] for c in tallies if tallies[c] != previous["votes"][c]}
-    if exhausted != previous["exhausted"]:
-        moved["exhausted"] = exhausted - previous["exhausted"]
-    previous["transfers"] = moved
+    """How the eliminated candidate's votes moved: what each remaining candidate gained, and what was exhausted
+    (the same shape as an STV transfer)."""
+    gained = {c: tallies[c] - previous["votes"][c] for c in tallies if tallies[c] != previous["votes"][c]}
+    moved = {"from": previous["eliminated"], "to": gained, "exhausted": exhausted - previous["exhausted"]}
+    previous["transfers"] = [moved]
 
 
 @method(
