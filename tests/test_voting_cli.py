@@ -135,3 +135,24 @@ def test_help_explains_the_command(run):
     assert result.exit_code == 0
     assert "--tie-break seed:N|earliest" in result.output
     assert "PrefLib" in result.output
+
+
+DOCS = Path(__file__).parent.parent / "docs" / "voting.md"
+
+
+def test_the_docs_explain_every_registered_method():
+    from forum_toolkit.voting import REGISTRY
+
+    text = DOCS.read_text(encoding="utf-8")
+    for name in REGISTRY:
+        assert f"(`{name}`" in text, f"docs/voting.md does not explain {name}"
+
+
+def test_the_sessions_in_the_docs_are_real_output(run, monkeypatch):
+    monkeypatch.chdir(DOCS.parent.parent)
+    block = DOCS.read_text(encoding="utf-8").split("## The command\n\n```\n")[1].split("```")[0]
+    sessions = [s for s in block.split("$ forum-toolkit ") if s.strip()]
+    assert len(sessions) == 2
+    for session in sessions:
+        command, _, shown = session.partition("\n")
+        assert run(*command.split()).output.strip() == shown.strip()

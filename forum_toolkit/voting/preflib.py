@@ -27,6 +27,9 @@ DESCRIPTION = {
     "cat": "categorical preferences",
 }
 
+# which narrowest type each type can hold: a .toi file holds any ranking, a .soc file only complete strict ones
+HOLDS = {"soc": {"soc"}, "soi": {"soc", "soi"}, "toc": {"soc", "toc"}, "toi": {"soc", "soi", "toc", "toi"}, "cat": {"cat"}}
+
 
 def parse(text: str, source: str, *, data_type: str) -> Profile:
     """A profile from PrefLib text; `data_type` is the file's extension (soc, soi, toc, toi or cat)."""
@@ -92,19 +95,25 @@ def _names(header, source) -> dict[int, str]:
     return names
 
 
+def _known_once(entries, names, source, line, twice: str) -> set[int]:
+    """The alternatives of one line, each checked to be known and to appear once."""
+    seen: set[int] = set()
+    for group in entries:
+        for alternative in sorted(group):
+            if alternative not in names:
+                raise BallotFileError(source, line, f"expected alternatives 1 to {len(names)}, found {alternative}")
+            if alternative in seen:
+                raise BallotFileError(source, line, f"alternative {alternative} {twice}")
+            seen.add(alternative)
+    return seen
+
+
 def _orders(rows, names, source, data_type) -> Profile:
     ballots = []
     for line, count, entries in rows:
-        seen: set[int] = set()
-        for group in entries:
-            for alternative in group:
-                if alternative not in names:
-                    raise BallotFileError(source, line, f"expected alternatives 1 to {len(names)}, found {alternative}")
-                if alternative in seen:
-                    raise BallotFileError(source, line, f"alternative {alternative} appears twice in one order")
-                seen.add(alternative)
-            if not group:
-                raise BallotFileError(source, line, "expected alternatives in the group, found '{}'")
+        seen = _known_once(entries, names, source, line, "appears twice in one order")
+        if frozenset() in entries:
+            raise BallotFileError(source, line, "expected alternatives in the group, found '{}'")
         if data_type in ("soc", "soi") and any(len(g) > 1 for g in entries):
             raise BallotFileError(source, line, f"expected strict orders in a .{data_type} file, found a tie {{...}}")
         if data_type in ("soc", "toc") and len(seen) != len(names):
@@ -125,14 +134,7 @@ def _categorical(header, rows, names, source) -> Profile:
     for line, count, entries in rows:
         if len(entries) != categories:
             raise BallotFileError(source, line, f"expected {categories} categories, found {len(entries)}")
-        seen: set[int] = set()
-        for group in entries:
-            for alternative in group:
-                if alternative not in names:
-                    raise BallotFileError(source, line, f"expected alternatives 1 to {len(names)}, found {alternative}")
-                if alternative in seen:
-                    raise BallotFileError(source, line, f"alternative {alternative} is in two categories")
-                seen.add(alternative)
+        _known_once(entries, names, source, line, "is in two categories")
         if categories == 2:
             ballots.append((count, Approval(frozenset(names[a] for a in entries[0]))))
         else:
@@ -149,7 +151,11 @@ def _profile(candidates, ballots, source, scale=None) -> Profile:
 
 
 def _check_totals(header, rows, source) -> None:
-    checks = (("NUMBER VOTERS", sum(c for _, c, _ in rows)), ("NUMBER UNIQUE ORDERS", len(rows)), ("NUMBER UNIQUE PREFERENCES", len(rows)))
+    checks = (
+        ("NUMBER VOTERS", sum(c for _, c, _ in rows)),
+        ("NUMBER UNIQUE ORDERS", len(rows)),
+        ("NUMBER UNIQUE PREFERENCES", len(rows)),
+    )
     for key, found in checks:
         if key in header:
             line, value = header[key]
@@ -171,9 +177,9 @@ def dumps(profile: Profile, *, data_type: str | None = None, file_name: str = "b
     """PrefLib text for a profile; `data_type` must fit it (a .soc file cannot hold a tie)."""
     fits = fitting_type(profile)
     data_type = data_type or fits
-    allowed = {"soc": {"soc"}, "soi": {"soc", "soi"}, "toc": {"soc", "toc"}, "toi": {"soc", "soi", "toc", "toi"}, "cat": {"cat"}}
-    if fits not in allowed.get(data_type, set()):
-        raise BallotFileError(file_name, None, f"expected ballots that fit .{data_type} ({DESCRIPTION.get(data_type, '?')}), found {DESCRIPTION[fits]}")
+    if fits not in HOLDS.get(data_type, set()):
+        expected = f"expected ballots that fit .{data_type} ({DESCRIPTION.get(data_type, '?')})"
+        raise BallotFileError(file_name, None, f"{expected}, found {DESCRIPTION[fits]}")
     number = {c: i for i, c in enumerate(profile.candidates, start=1)}
     lines = [
         f"# FILE NAME: {file_name}",
