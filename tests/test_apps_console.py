@@ -1,0 +1,147 @@
+"""The facilitator's console in a kernel: the secret, and each control doing one thing to the store."""
+
+import random
+import uuid
+from datetime import date
+from pathlib import Path
+
+import ipywidgets as w
+import pytest
+
+from forum_toolkit.apps import console
+from forum_toolkit.apps.console import ConsoleApp, secret_matches, show_console
+from forum_toolkit.consultation import load_consultation
+from forum_toolkit.consultation.sample import sample_answers
+from forum_toolkit.store import open_store
+
+CONSULTATIONS = Path(__file__).parent / "consultations"
+SESSION = "forum-test"
+SCRIPT = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture
+def store(sqlite_url):
+    store = open_store(sqlite_url)
+    path = CONSULTATIONS / "every_kind.yaml"
+    store.create_session(load_consultation(path), path.read_text(encoding="utf-8"), SESSION, "Test", date(2026, 11, 25))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def app(store):
+    return ConsoleApp(store, SESSION)
+
+
+def tree(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from tree(child)
+
+
+def tap(root, description, index=0):
+    buttons = [x for x in tree(root) if isinstance(x, w.Button) and x.description == description]
+    assert buttons, f"no button {description!r}"
+    buttons[index].click()
+
+
+def vote(store, count, **fixed):
+    rng = random.Random(0)
+    consultation = store.consultation(SESSION)
+    for _ in range(count):
+        answers = {**sample_answers(consultation, rng, skip_rate=0.0), **fixed}
+        store.submit(SESSION, answers, language="de", channel="tablet", submission_id=str(uuid.uuid4()))
+
+
+@pytest.mark.parametrize(("given", "expected", "ok"), [("s3cret", "s3cret", True), ("", "s3cret", False), ("S3cret", "s3cret", False), ("", "", False), ("x", "", False)])
+def test_only_the_configured_secret_opens_the_console(given, expected, ok):
+    assert secret_matches(given, expected) is ok
+
+
+def test_a_page_without_the_secret_gets_one_line_of_refusal_and_no_controls(store, monkeypatch, sqlite_url):
+    monkeypatch.setenv(console.SECRET_VARIABLE, "s3cret")
+    monkeypatch.setenv("FORUM_SESSION", SESSION)
+    for query in ("", "secret=wrong", "secret="):
+        shown = show_console(sqlite_url, query=query)
+        assert isinstance(shown, w.HTML) and "nur für die Moderation" in shown.value
+    assert store.forum_state(SESSION).open_question is None
+
+
+def test_the_session_is_opened_paused_and_closed_with_its_buttons(store, app):
+    tap(app.root, "Öffnen")
+    assert store.session(SESSION).state == "open"
+    tap(app.root, "Pausieren")
+    assert store.session(SESSION).state == "paused"
+    assert "pausiert" in app.state_line.value
+
+
+def test_a_question_is_opened_for_all_and_its_result_revealed_and_hidden(store, app):
+    app.question.value = "topics"
+    tap(app.root, "Für alle öffnen")
+    tap(app.root, "Ergebnis zeigen")
+    state = store.forum_state(SESSION)
+    assert state.open_question == "topics" and state.revealed == ("topics",)
+    tap(app.root, "Ergebnis verbergen")
+    assert store.forum_state(SESSION).revealed == ()
+
+
+def test_pacing_and_second_language_are_stored_and_read_back(store, app):
+    app.pacing.value = "facilitator_led"
+    app.second_language.value = "ar"
+    state = store.forum_state(SESSION)
+    assert (state.pacing, state.second_language) == ("facilitator_led", "ar")
+
+
+def test_an_action_without_a_question_says_why_and_stores_nothing(store, app):
+    tap(app.root, "Für alle öffnen")
+    assert "Bitte zuerst eine Frage wählen." in app.status.value
+    assert store.forum_state(SESSION).open_question is None
+
+
+def test_a_refused_state_change_is_explained(store, app):
+    tap(app.root, "Schließen")
+    tap(app.root, "Öffnen")  # closed is final
+    assert "Nicht möglich" in app.status.value
+    assert store.session(SESSION).state == "closed"
+
+
+def test_proposals_are_moderated_and_shown_as_text(store, app):
+    store.set_state(SESSION, "open")
+    vote(store, 1, idea={"title": SCRIPT, "text": "Mehr Bänke"})
+    vote(store, 1, idea={"title": "Bänke", "text": "Mehr Bäncke"})
+    app.refresh()
+    shown = "".join(x.value for x in tree(app.queue) if isinstance(x, w.HTML))
+    assert "&lt;img" in shown and "<img" not in shown
+    tap(app.queue, "Freigeben", 0)
+    first, second = store.items(SESSION)
+    assert first.status == "approved"
+    assert len(app.queue.children) == 1
+    correction = [x for x in tree(app.queue) if isinstance(x, w.Text) and x.value == "Mehr Bäncke"][0]
+    correction.value = "Mehr Bänke"
+    tap(app.queue, "Korrektur speichern")
+    assert store.item(SESSION, second.id).text == "Mehr Bänke" and store.item(SESSION, second.id).original_text == "Mehr Bäncke"
+    merge = [x for x in tree(app.queue) if isinstance(x, w.Dropdown)][0]
+    merge.value = first.id
+    tap(app.queue, "Zusammenführen")
+    assert store.item(SESSION, second.id).merged_into == first.id
+
+
+def test_rejecting_needs_a_reason(store, app):
+    store.set_state(SESSION, "open")
+    vote(store, 1, idea={"title": "Spam", "text": "Spam"})
+    app.refresh()
+    tap(app.queue, "Ablehnen")
+    assert "Nicht möglich" in app.status.value
+    assert store.items(SESSION)[0].status == "pending"
+    reason = [x for x in tree(app.queue) if isinstance(x, w.Text) and x.placeholder.startswith("Grund")][0]
+    reason.value = "Werbung"
+    tap(app.queue, "Ablehnen")
+    item = store.items(SESSION)[0]
+    assert (item.status, item.reason) == ("rejected", "Werbung")
+
+
+def test_counters_show_ballots_per_question(store, app):
+    store.set_state(SESSION, "open")
+    vote(store, 6)
+    app.refresh()
+    assert "Abgegeben: 6" in app.counters.value and "de 6" in app.counters.value
