@@ -9,7 +9,7 @@ import ipywidgets as w
 import pytest
 
 from forum_toolkit.apps import console
-from forum_toolkit.apps.console import ConsoleApp, secret_matches, show_console
+from forum_toolkit.apps.console import ConsoleApp, secret_hash, secret_matches, show_console
 from forum_toolkit.consultation import load_consultation
 from forum_toolkit.consultation.sample import sample_answers
 from forum_toolkit.store import open_store
@@ -53,18 +53,23 @@ def vote(store, count, **fixed):
         store.submit(SESSION, answers, language="de", channel="tablet", submission_id=str(uuid.uuid4()))
 
 
-@pytest.mark.parametrize(("given", "expected", "ok"), [("s3cret", "s3cret", True), ("", "s3cret", False), ("S3cret", "s3cret", False), ("", "", False), ("x", "", False)])
-def test_only_the_configured_secret_opens_the_console(given, expected, ok):
-    assert secret_matches(given, expected) is ok
+@pytest.mark.parametrize(
+    ("given", "configured", "ok"),
+    [("s3cret", "s3cret", True), ("", "s3cret", False), ("S3cret", "s3cret", False), ("", "", False), ("x", "", False)],
+)
+def test_only_the_configured_secret_opens_the_console(given, configured, ok):
+    assert secret_matches(given, secret_hash(configured) if configured else "") is ok
 
 
 def test_a_page_without_the_secret_gets_one_line_of_refusal_and_no_controls(store, monkeypatch, sqlite_url):
-    monkeypatch.setenv(console.SECRET_VARIABLE, "s3cret")
+    monkeypatch.setenv(console.SECRET_HASH_VARIABLE, secret_hash("s3cret"))
     monkeypatch.setenv("FORUM_SESSION", SESSION)
-    for query in ("", "secret=wrong", "secret="):
+    for query in ("", "secret=wrong", "secret=", f"secret={secret_hash('s3cret')}"):
         shown = show_console(sqlite_url, query=query)
         assert isinstance(shown, w.HTML) and "nur für die Moderation" in shown.value
     assert store.forum_state(SESSION).open_question is None
+    opened = show_console(sqlite_url, query="secret=s3cret")
+    assert isinstance(opened, ConsoleApp)
 
 
 def test_the_session_is_opened_paused_and_closed_with_its_buttons(store, app):

@@ -1,10 +1,12 @@
 """The facilitator's console: run the evening from a laptop (what `notebooks/console.ipynb` shows).
 
-    show_console()   # reads FORUM_SESSION, FORUM_DB_URL and FORUM_FACILITATOR_SECRET
+    show_console()   # reads FORUM_SESSION, FORUM_DB_URL and FORUM_FACILITATOR_SECRET_SHA256
 
 Reachable only with the facilitator's secret: the page's link carries it (``?secret=...``) and the
-kernel compares it in constant time with the one `forum-toolkit serve` set. Without it the page
-shows one line of refusal, and no other widget exists that a crafted message could reach.
+kernel compares its SHA-256 in constant time with the one `forum-toolkit serve` set (kernels are
+told the hash, never the secret). Without it the page shows one line of refusal, and no other
+widget exists that a crafted message could reach. The server refuses such a page before it
+starts a kernel too (`serve/app.py`); this check is the second lock.
 
 What the facilitator does here, each a single call on the store (so every Voilà process serving
 the forum sees it at once): open, pause and close the session; choose the pacing; open a question
@@ -17,6 +19,7 @@ store live. The console is for the town's staff and speaks German.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import hmac
 import html
 import logging
@@ -30,7 +33,7 @@ from forum_toolkit.serve.config import SESSION_VARIABLE
 from forum_toolkit.store import Store, StoreError, open_store
 from forum_toolkit.store.records import Item
 
-SECRET_VARIABLE = "FORUM_FACILITATOR_SECRET"
+SECRET_HASH_VARIABLE = "FORUM_FACILITATOR_SECRET_SHA256"
 MAX_SECONDS = 8 * 3600
 REFUSED = "Diese Seite ist nur für die Moderation. Bitte den Link mit dem Schlüssel verwenden."
 STATE_ACTIONS = (("open", "Öffnen"), ("paused", "Pausieren"), ("closed", "Schließen"))
@@ -47,9 +50,14 @@ if not log.handlers:
     log.propagate = False
 
 
-def secret_matches(given: str, expected: str) -> bool:
-    """True only for the configured, non-empty secret (compared in constant time)."""
-    return bool(expected) and hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+def secret_hash(secret: str) -> str:
+    """What kernels are told instead of the secret."""
+    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
+
+
+def secret_matches(given: str, expected_hash: str) -> bool:
+    """True only for a non-empty secret whose hash is the configured one (compared in constant time)."""
+    return bool(given) and bool(expected_hash) and hmac.compare_digest(secret_hash(given), expected_hash)
 
 
 class ConsoleApp:
@@ -84,17 +92,28 @@ class ConsoleApp:
         ])  # fmt: skip
         self.root.add_class("ft-console")
         self._reading = False
+        self._queue_key: tuple | None = None
         self.refresh()
 
     # -- reading the store -----------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Show the store's state: the session, the forum state, the counters, the queue."""
-        info = self.store.session(self.session_id)
-        state = self.store.forum_state(self.session_id)
-        participation = self.store.participation(self.session_id)
-        queue = self.store.moderation_queue(self.session_id)
-        approved = [item for item in self.store.items(self.session_id) if item.status == "approved"]
+        """Read the store and show what it holds (blocking: a click's answer)."""
+        self.show(self.read())
+
+    def read(self) -> dict:
+        """Everything the console shows, read from the store (may run in a worker thread)."""
+        return {
+            "info": self.store.session(self.session_id),
+            "state": self.store.forum_state(self.session_id),
+            "participation": self.store.participation(self.session_id),
+            "queue": self.store.moderation_queue(self.session_id),
+            "approved": [item for item in self.store.items(self.session_id) if item.status == "approved"],
+        }
+
+    def show(self, read: dict) -> None:
+        """Show the session, the forum state, the counters and the queue as `read` found them."""
+        info, state, participation = read["info"], read["state"], read["participation"]
         self._reading = True  # our own setting of the controls is no facilitator's choice
         try:
             self.pacing.value = state.pacing
@@ -109,7 +128,13 @@ class ConsoleApp:
         lines.append("Wege: " + _pairs(participation.per_channel, participation.hidden_channels))
         lines.append("Antworten je Frage: " + ", ".join(f"{question} {count}" for question, count in participation.per_question))
         self.counters.value = "".join(_text(line) for line in lines)
-        self.queue.children = [self._item_row(item, approved) for item in queue] or [w.HTML(_text("Nichts zu moderieren."))]
+        queue, approved = read["queue"], read["approved"]
+        key = ([(item.id, item.title, item.text) for item in queue], [(item.id, item.title, item.text) for item in approved])
+        if key != self._queue_key:  # rebuilt only when it changed, so that typing in it is not lost
+            for row in self.queue.children:
+                row.close()
+            self.queue.children = [self._item_row(item, approved) for item in queue] or [w.HTML(_text("Nichts zu moderieren."))]
+            self._queue_key = key
 
     # -- what the facilitator does ---------------------------------------------------------------
 
@@ -172,7 +197,7 @@ class ConsoleApp:
         try:
             async with self.store.watch(self.session_id, max_seconds=max_seconds) as changes:
                 async for _change in changes:
-                    self.refresh()
+                    self.show(await asyncio.to_thread(self.read))  # the loop stays free for clicks
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001
@@ -199,7 +224,7 @@ def show_console(db_url: str | None = None, query: str | None = None):
     from forum_toolkit.apps.ballot import _query_string
 
     given = _secret_from(query if query is not None else _query_string())
-    if not secret_matches(given, os.environ.get(SECRET_VARIABLE, "")):
+    if not secret_matches(given, os.environ.get(SECRET_HASH_VARIABLE, "")):
         log.warning("console refused: no or wrong facilitator secret")
         refusal = w.HTML(_text(REFUSED))
         display(refusal)
