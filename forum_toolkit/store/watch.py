@@ -1,4 +1,5 @@
-"""Learning of a session's changes within a second, without blocking the event loop.
+"""Learning of a session's changes within a second, without blocking the event loop or costing
+CPU while nothing happens.
 
     >>> async with Watcher(url, "forum-2026-11-25", max_seconds=3 * 3600) as changes:
     ...     async for change in changes:           # ends on changes.stop() or after max_seconds
@@ -8,24 +9,32 @@ or, one at a time: ``change = await changes.next(timeout=5)`` (None when nothing
 
 A change is anything that adds a fact about the session: a ballot, a state change, the forum state
 (open question, reveal, ...), a contribution, a moderation decision, a reaction. The watcher learns
-that something may have changed, then reads the session's `Version` (a handful of counts) and
-reports a `Change` only when the version moved.
+that something may have changed, reads the session's `Version` (a handful of counts) and reports a
+`Change` only when the version moved, so other sessions' writes and refusals stay quiet.
 
-- SQLite: the watcher keeps a connection and asks ``PRAGMA data_version`` every `poll_interval`
-  (0.2 s): it changes when any other connection commits. The PRAGMA takes microseconds and never
-  waits (busy timeout 0); the version is read in a worker thread.
-- PostgreSQL: the watcher LISTENs on channel ``forum_toolkit`` with psycopg's async connection;
-  triggers on the tables notify the session id at commit (migration 0002). Idle, it wakes once a
-  second to see whether it was asked to stop. A lost connection is opened again, and the version
-  read again, so nothing is missed.
-
-Either way the version is also read every `recheck_interval` (30 s) whatever happened.
+- SQLite: every commit writes the WAL file beside the database. The watcher asks the kernel
+  (inotify, Linux) to wake it when a file in the database's folder is written, then compares
+  ``PRAGMA data_version`` on its kept connection (it changes when another connection commits).
+  The WAL is written before the commit is visible, so for a second after a write it looks every
+  50 ms. Idle, it looks only every `INOTIFY_POLL` seconds, in case the folder's file system does
+  not report writes. Without inotify it looks every `poll_interval` (0.25 s).
+- PostgreSQL: the watcher LISTENs on channel ``forum_toolkit``; triggers on the tables notify the
+  session id when a transaction commits (migration 0002). It waits for its socket to be readable
+  and wakes for nothing else. A lost connection is opened again and the version read again.
+- Both: the PRAGMA and the socket reads never wait (busy timeout 0, non-blocking), the SQLite
+  version is read in a worker thread and the PostgreSQL one on psycopg's async connection; the
+  version is also read every `recheck_interval` (30 s) whatever happened. `stop()` wakes the
+  watcher at once, from any thread.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
+import os
 import sqlite3
+import struct
+import sys
 import time
 from pathlib import Path
 
@@ -38,7 +47,8 @@ from forum_toolkit.store.records import Change, Version
 
 CHANNEL = "forum_toolkit"
 DEFAULT_MAX_SECONDS = 4 * 3600.0  # a forum evening; then the watcher ends, so its kernel may be culled
-PG_WAKE_SECONDS = 1.0  # how soon a PostgreSQL watcher notices stop()
+INOTIFY_POLL = 2.0  # SQLite with inotify: the safety look at data_version while idle
+BUSY_POLL, BUSY_SECONDS = 0.05, 1.0  # SQLite with inotify: how often, and how long after a write, to look
 
 
 class Watcher:
@@ -50,7 +60,7 @@ class Watcher:
         session_id: str,
         *,
         max_seconds: float = DEFAULT_MAX_SECONDS,
-        poll_interval: float = 0.2,
+        poll_interval: float = 0.25,
         recheck_interval: float = 30.0,
     ):
         if not max_seconds > 0 or not poll_interval > 0 or not recheck_interval > 0:
@@ -63,8 +73,13 @@ class Watcher:
         self._ends_at = time.monotonic() + max_seconds
         self._stopped = False
         self._connection = None  # sqlite3.Connection or psycopg.AsyncConnection
+        self._inotify: int | None = None  # SQLite: the inotify descriptor, if the system has one
+        self._database_name = ""  # SQLite: the database file's name, which its -wal file's begins with
         self._data_version: int | None = None
+        self._busy_until = 0.0  # SQLite: look often until then (a write to the folder came)
+        self._pending = False  # PostgreSQL: a notification for this session came
         self._checked_at = 0.0
+        self._wake = None  # (loop, callback) while waiting
         self.version: Version | None = None  # the latest version seen
 
     # The public face
@@ -75,12 +90,15 @@ class Watcher:
         return self._stopped or time.monotonic() >= self._ends_at
 
     def stop(self) -> None:
-        """End the watch: the waiting `next()` returns None within a poll (SQLite) or a second."""
+        """End the watch; a waiting `next()` returns None at once. Safe from any thread."""
         self._stopped = True
+        if self._wake is not None:
+            loop, wake = self._wake
+            loop.call_soon_threadsafe(wake)
 
     async def next(self, timeout: float | None = None) -> Change | None:
         """The next change, or None when `timeout` seconds pass first or the watcher has ended."""
-        if self.version is None:
+        if self._connection is None and not self.ended:
             await self._start()
         deadline = min(self._ends_at, time.monotonic() + timeout) if timeout is not None else self._ends_at
         wait = self._wait_sqlite if self._is_sqlite else self._wait_postgresql
@@ -105,12 +123,12 @@ class Watcher:
         await self.aclose()
 
     async def aclose(self) -> None:
+        """Stop and let go of the connection (and inotify descriptor)."""
         self._stopped = True
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            closing = connection.close()
-            if asyncio.iscoroutine(closing):
-                await closing
+        await self._close_connection()
+        if self._inotify is not None:
+            os.close(self._inotify)
+            self._inotify = None
 
     # Starting: the first version, which also says whether the session exists
 
@@ -119,6 +137,8 @@ class Watcher:
             return
         if self._is_sqlite:
             self._connection = await asyncio.to_thread(self._open_sqlite)
+            path = Path(self._url.database).resolve()
+            self._inotify, self._database_name = _inotify_on(path.parent), path.name
             self._data_version = self._sqlite_data_version()
             self.version = await asyncio.to_thread(self._sqlite_version)
         else:
@@ -135,6 +155,35 @@ class Watcher:
             return None
         change, self.version = Change(self.session_id, self.version, version), version
         return change
+
+    async def _pause(self, seconds: float, descriptor: int | None = None) -> None:
+        """Sleep until `seconds` pass, `descriptor` is readable or stop() is called."""
+        loop = asyncio.get_running_loop()
+        waiter = loop.create_future()
+
+        def wake() -> None:
+            if not waiter.done():
+                waiter.set_result(None)
+
+        timer = loop.call_later(max(0.0, seconds), wake)
+        if descriptor is not None:
+            loop.add_reader(descriptor, wake)
+        self._wake = (loop, wake)
+        try:
+            if not self._stopped:
+                await waiter
+        finally:
+            self._wake = None
+            timer.cancel()
+            if descriptor is not None:
+                loop.remove_reader(descriptor)
+
+    async def _close_connection(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            closing = connection.close()
+            if asyncio.iscoroutine(closing):
+                await closing
 
     # SQLite
 
@@ -169,8 +218,18 @@ class Watcher:
                 change = self._changed(await asyncio.to_thread(self._sqlite_version))
                 if change is not None:
                     return change
-            await asyncio.sleep(max(0.0, min(self._poll, deadline - time.monotonic())))
+            await self._pause(min(self._interval(), deadline - time.monotonic()), self._inotify)
+            if _drain(self._inotify, self._database_name):
+                self._busy_until = time.monotonic() + BUSY_SECONDS
         return None
+
+    def _interval(self) -> float:
+        """How long to wait before the next look at data_version. A write to the WAL comes before
+        its commit is visible (the fsync lies between), so for a while after one the watcher looks
+        every BUSY_POLL seconds; otherwise it relies on inotify, or polls without it."""
+        if self._inotify is None:
+            return self._poll
+        return BUSY_POLL if time.monotonic() < self._busy_until else max(self._poll, INOTIFY_POLL)
 
     # PostgreSQL
 
@@ -180,9 +239,15 @@ class Watcher:
         conninfo = self._url.set(drivername="postgresql").render_as_string(hide_password=False)
         try:
             self._connection = await psycopg.AsyncConnection.connect(conninfo, autocommit=True, connect_timeout=10)
+            self._connection.add_notify_handler(self._notified)  # also for notifications read during a query
             await self._connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as error:
+            await self._close_connection()
             raise StoreUnavailable(self._url.render_as_string(hide_password=True), str(error).strip().splitlines()[0]) from None
+
+    def _notified(self, notify) -> None:
+        if notify.payload == self.session_id:
+            self._pending = True
 
     async def _postgresql_version(self) -> Version | None:
         compiled = version_statement(self.session_id).compile(dialect=_POSTGRESQL)
@@ -194,38 +259,80 @@ class Watcher:
         import psycopg  # noqa: PLC0415
 
         while not self._stopped and time.monotonic() < deadline:
-            if self._connection is None:
-                await self._reopen_postgresql(deadline)
-                continue
-            due = time.monotonic() - self._checked_at >= self._recheck
             try:
-                if not due:
-                    wake = max(0.0, min(PG_WAKE_SECONDS, deadline - time.monotonic()))
-                    async for notify in self._connection.notifies(timeout=wake):
-                        if notify.payload == self.session_id:
-                            due = True
-                            break
-                if due:
+                if self._connection is None:
+                    await self._reopen_postgresql(deadline)
+                    continue
+                if self._pending or time.monotonic() - self._checked_at >= self._recheck:
+                    self._pending = False
                     change = self._changed(await self._postgresql_version())
                     if change is not None:
                         return change
+                    continue
+                recheck_in = self._recheck - (time.monotonic() - self._checked_at)
+                await self._pause(min(recheck_in, deadline - time.monotonic()), self._connection.pgconn.socket)
+                pgconn = self._connection.pgconn
+                pgconn.consume_input()  # never waits; raises when the server has gone
+                while (notify := pgconn.notifies()) is not None:
+                    pgconn.notify_handler(notify)  # psycopg's dispatch, which calls _notified
             except psycopg.OperationalError:  # the server went away: open again, then read the version
-                await self._reopen_postgresql(deadline)
+                await self._close_connection()
         return None
 
     async def _reopen_postgresql(self, deadline: float) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            await connection.close()
+        """Connect again, a second apart, until it works, the watch ends or it is stopped."""
         while not self._stopped and time.monotonic() < deadline:
-            await asyncio.sleep(min(1.0, max(0.0, deadline - time.monotonic())))
+            await self._pause(min(1.0, deadline - time.monotonic()))
             try:
                 await self._open_postgresql()
             except StoreUnavailable:
                 continue
-            self._checked_at = 0.0  # read the version at once: changes may have come meanwhile
+            self._pending = True  # changes may have come meanwhile
             return
 
 
 _SQLITE = sqlite.dialect(paramstyle="named")
 _POSTGRESQL = postgresql.psycopg.dialect()
+
+# inotify (Linux): wake when a file in the database's folder is written, created or moved in.
+_IN_MODIFY, _IN_MOVED_TO, _IN_CREATE = 0x2, 0x80, 0x100
+
+
+def _inotify_on(folder: Path) -> int | None:
+    """A non-blocking inotify descriptor watching `folder`, or None where there is none (not Linux,
+    or the user's inotify instances used up): then the watcher polls."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        descriptor = libc.inotify_init1(os.O_NONBLOCK | os.O_CLOEXEC)
+    except (OSError, AttributeError):
+        return None
+    if descriptor < 0:
+        return None
+    if libc.inotify_add_watch(descriptor, os.fsencode(folder), _IN_MODIFY | _IN_MOVED_TO | _IN_CREATE) < 0:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def _drain(descriptor: int | None, database: str) -> bool:
+    """Read away the events that woke us; True when one was about the database's files (the
+    database, its -wal or -journal): data_version then says whether anything committed."""
+    if descriptor is None:
+        return False
+    prefix, ours = os.fsencode(database), False
+    try:
+        while buffer := os.read(descriptor, 65536):
+            offset = 0
+            while offset + _EVENT.size <= len(buffer):
+                _, _, _, length = _EVENT.unpack_from(buffer, offset)
+                name = buffer[offset + _EVENT.size : offset + _EVENT.size + length].rstrip(b"\0")
+                ours = ours or name.startswith(prefix)
+                offset += _EVENT.size + length
+    except BlockingIOError:
+        pass
+    return ours
+
+
+_EVENT = struct.Struct("iIII")  # struct inotify_event: wd, mask, cookie, len; then len bytes of name
