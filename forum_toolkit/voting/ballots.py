@@ -16,6 +16,7 @@ tie-break reads this order) and the ballots with how many people handed in each.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Mapping, Sequence
 
 from forum_toolkit.errors import ForumToolkitError
@@ -42,7 +43,7 @@ class Ranking:
         """`Ranking.of("A", {"B", "C"}, "D")`: A first, B and C tied second, D fourth."""
         return cls(tuple(frozenset([p]) if isinstance(p, str) else frozenset(p) for p in places))
 
-    @property
+    @cached_property
     def ranked(self) -> frozenset[str]:
         return frozenset().union(*self.groups)
 

@@ -42,7 +42,8 @@ def equal_shares(profile: Profile, seats: int, tiebreaker):
     """Several seats from approval ballots by the Method of Equal Shares (see the module)."""
     voters = profile.voters
     budget = [Fraction(seats, voters) if voters else Fraction(0)] * len(profile.ballots)
-    approvals = {c: sum(n for b, n in profile.items() if c in b.approved) for c in profile.candidates}
+    supporters = {c: [i for i, (b, n) in enumerate(profile.items()) if n and c in b.approved] for c in profile.candidates}
+    approvals = {c: sum(profile.counts[i] for i in supporters[c]) for c in profile.candidates}
     elected: list[str] = []
     rounds: list[dict] = []
     while len(elected) < seats:
@@ -50,8 +51,10 @@ def equal_shares(profile: Profile, seats: int, tiebreaker):
         for candidate in profile.candidates:
             if candidate in elected:
                 continue
-            groups = [(budget[i], n) for i, (b, n) in enumerate(profile.items()) if n and candidate in b.approved]
-            share = _cost_share(groups) if groups else None
+            people_with: dict[Fraction, int] = {}  # supporters grouped by the money they have left
+            for i in supporters[candidate]:
+                people_with[budget[i]] = people_with.get(budget[i], 0) + profile.counts[i]
+            share = _cost_share(list(people_with.items())) if people_with else None
             if share is not None:
                 shares[candidate] = share
         if not shares:
@@ -59,9 +62,8 @@ def equal_shares(profile: Profile, seats: int, tiebreaker):
         cheapest = min(shares.values())
         at = f"round {len(rounds) + 1}: equal cost per supporter"
         chosen = tiebreaker.best([c for c, s in shares.items() if s == cheapest], at)[0]
-        for i, (ballot, count) in enumerate(profile.items()):
-            if chosen in ballot.approved:
-                budget[i] -= min(budget[i], cheapest)
+        for i in supporters[chosen]:
+            budget[i] -= min(budget[i], cheapest)
         elected.append(chosen)
         rounds.append({"round": len(rounds) + 1, "cost per supporter": shares, "elected": chosen})
     completion = []

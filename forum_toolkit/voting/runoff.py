@@ -13,6 +13,7 @@ policy.
 from __future__ import annotations
 
 from fractions import Fraction
+from math import lcm
 from typing import Callable
 
 from forum_toolkit.voting.ballots import RANKING, Profile
@@ -34,13 +35,17 @@ def first_choices(profile: Profile, continuing: frozenset[str]) -> tuple[dict[st
 
 
 def last_places(profile: Profile, continuing: frozenset[str]) -> dict[str, Fraction]:
-    """Last-place votes: a partial ballot's last place is shared by the remaining proposals it left unranked."""
-    tallies = {c: Fraction(0) for c in profile.candidates if c in continuing}
+    """Last-place votes: a partial ballot's last place is shared by the remaining proposals it left unranked.
+    (Counted in whole units of 1/lcm(1..n) of a vote, which is exact and much faster than fractions.)"""
+    unit = lcm(*range(1, len(continuing) + 1))
+    units = {c: 0 for c in profile.candidates if c in continuing}
     for ballot, count in profile.items():
         bottom = ballot.bottom(continuing)
-        for candidate in bottom:
-            tallies[candidate] += Fraction(count, len(bottom))
-    return tallies
+        if bottom:
+            share = count * unit // len(bottom)
+            for candidate in bottom:
+                units[candidate] += share
+    return {c: Fraction(u, unit) for c, u in units.items()}
 
 
 def majority(tallies: dict[str, Fraction]) -> str | None:
@@ -65,6 +70,12 @@ def _most_last(profile, continuing, tallies):
     return {c for c, v in last.items() if v == high}, last
 
 
+def _without_votes(losers, out, tallies) -> bool:
+    """Instant-runoff candidates tied at no votes at all: dropping them in any order leaves every other
+    tally unchanged, so the order is no real tie (and need not be explored)."""
+    return losers is _lowest_first and len(out) < len(tallies) and all(tallies[c] == 0 for c in out)
+
+
 def _put(profile: Profile, losers: Loser) -> set[str]:
     """Everyone who wins under some resolution of the elimination ties (parallel universes)."""
     memo: dict[frozenset[str], frozenset[str]] = {}
@@ -77,49 +88,78 @@ def _put(profile: Profile, losers: Loser) -> set[str]:
                 memo[continuing] = frozenset([leader] if leader else continuing)
             else:
                 out, _ = losers(profile, continuing, tallies)
-                memo[continuing] = frozenset().union(*(winners(continuing - {c}) for c in out))
+                if _without_votes(losers, out, tallies):
+                    memo[continuing] = winners(continuing - out)
+                else:
+                    memo[continuing] = frozenset().union(*(winners(continuing - {c}) for c in out))
         return memo[continuing]
 
     return set(winners(frozenset(profile.candidates)))
 
 
+Parcel = tuple[int, Fraction]  # (ballot index, the value it carries for its candidate)
+
+
+def deal(profile: Profile, parcels, continuing) -> tuple[dict[str, list[Parcel]], Fraction]:
+    """Give each parcel to its top continuing candidates (shared equally when tied there); return the
+    new parcels per candidate, in candidate order, and the value that was exhausted."""
+    piles: dict[str, list[Parcel]] = {c: [] for c in profile.candidates if c in continuing}
+    exhausted = Fraction(0)
+    for index, value in parcels:
+        top = profile.ballots[index].top(continuing)
+        if not top:
+            exhausted += value
+        for candidate in top:
+            piles[candidate].append((index, value / len(top)))
+    return piles, exhausted
+
+
+def transfer(profile: Profile, source: str, parcels, continuing, piles, votes=None) -> dict:
+    """Move `parcels` from `source` to their next continuing choices, updating the piles (and the running
+    `votes` when given); returns what went where."""
+    gained, exhausted = deal(profile, parcels, continuing)
+    received = {}
+    for candidate, new in gained.items():
+        if new:
+            piles[candidate].extend(new)
+            received[candidate] = sum((v for _, v in new), Fraction(0))
+            if votes is not None:
+                votes[candidate] += received[candidate]
+    return {"from": source, "to": received, "exhausted": exhausted}
+
+
 def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser):
     continuing = frozenset(profile.candidates)
+    piles, exhausted = deal(profile, [(i, Fraction(n)) for i, n in enumerate(profile.counts) if n], continuing)
+    tallies = {c: sum((v for _, v in pile), Fraction(0)) for c, pile in piles.items()}
     rounds, eliminated, broke_tie = [], [], False
     while True:
-        tallies, exhausted = first_choices(profile, continuing)
-        record = {"round": len(rounds) + 1, "votes": tallies, "exhausted": exhausted}
-        if rounds and "eliminated" in rounds[-1]:
-            previous = rounds[-1]
-            record_transfers(previous, tallies, exhausted)
+        record = {"round": len(rounds) + 1, "votes": dict(tallies), "exhausted": exhausted}
+        rounds.append(record)
         leader = majority(tallies)
         if leader or len(continuing) == 1:
             winner = leader or next(iter(continuing))
             record["elected"] = winner
-            rounds.append(record)
             break
         out, last = losers(profile, continuing, tallies)
         if last is not None:
             record["last places"] = last
-        if len(out) > 1:
-            broke_tie = True
-        loser = tiebreaker.worst(out, f"round {len(rounds) + 1}: elimination")
+        if _without_votes(losers, out, tallies):  # the order in which they go changes nothing
+            loser = tiebreaker.sort(out)[-1]
+        else:
+            broke_tie = broke_tie or len(out) > 1
+            loser = tiebreaker.worst(out, f"round {record['round']}: elimination")
         record["eliminated"] = loser
-        rounds.append(record)
         eliminated.append(loser)
         continuing = continuing - {loser}
+        del tallies[loser]
+        moved = transfer(profile, loser, piles.pop(loser), continuing, piles, tallies)
+        exhausted += moved["exhausted"]
+        record["transfers"] = [moved]
     rest = groups_by_score([c for c in profile.candidates if c in continuing and c != winner], tallies)
     order = [[winner], *rest, *([c] for c in reversed(eliminated))]
     winners = _put(profile, losers) if broke_tie else {winner}
     return make_result(name, 1, winners, [winner], order, tiebreaker, {"rounds": rounds})
-
-
-def record_transfers(previous: dict, tallies: dict, exhausted: Fraction) -> None:
-    """How the eliminated candidate's votes moved: what each remaining candidate gained, and what was exhausted
-    (the same shape as an STV transfer)."""
-    gained = {c: tallies[c] - previous["votes"][c] for c in tallies if tallies[c] != previous["votes"][c]}
-    moved = {"from": previous["eliminated"], "to": gained, "exhausted": exhausted - previous["exhausted"]}
-    previous["transfers"] = [moved]
 
 
 @method(

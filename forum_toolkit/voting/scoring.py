@@ -37,15 +37,15 @@ def plurality(profile: Profile, seats: int, tiebreaker):
     return single_result("plurality", profile, seats, tiebreaker, order, steps)
 
 
-def borda_points(ballot, candidates) -> dict[str, Fraction]:
-    """One ballot's Borda points: one point for each candidate placed below, half a point for each
-    candidate tied at the same place. Unranked candidates share the places below all ranked ones."""
+def borda_points(ballot, candidates) -> dict[str, int]:
+    """One ballot's Borda points, doubled to stay whole: two for each candidate placed below, one for
+    each candidate tied at the same place. Unranked candidates share the places below all ranked ones."""
     unranked = [c for c in candidates if c not in ballot.ranked]
-    points: dict[str, Fraction] = {c: Fraction(len(unranked) - 1, 2) for c in unranked}
+    points = dict.fromkeys(unranked, len(unranked) - 1)
     below = len(unranked)
     for group in reversed(ballot.groups):
         for candidate in group:
-            points[candidate] = below + Fraction(len(group) - 1, 2)
+            points[candidate] = 2 * below + len(group) - 1
         below += len(group)
     return points
 
@@ -61,10 +61,11 @@ def borda(profile: Profile, seats: int, tiebreaker):
     Partial and tied ballots (the rule): a candidate gets one point for each candidate ranked below it
     and half a point for each candidate tied with it. Unranked candidates are tied below all ranked
     ones, so they share the bottom places. This keeps every ballot worth the same total, n(n-1)/2."""
-    totals = {c: Fraction(0) for c in profile.candidates}
+    doubled = dict.fromkeys(profile.candidates, 0)
     for ballot, count in profile.items():
         for candidate, points in borda_points(ballot, profile.candidates).items():
-            totals[candidate] += points * count
+            doubled[candidate] += points * count
+    totals = {c: Fraction(points, 2) for c, points in doubled.items()}
     order = groups_by_score(profile.candidates, totals)
     steps = {"scores": totals, "points for first place": len(profile.candidates) - 1}
     return single_result("borda", profile, seats, tiebreaker, order, steps)

@@ -22,22 +22,7 @@ from fractions import Fraction
 from forum_toolkit.voting.ballots import RANKING, Profile
 from forum_toolkit.voting.registry import method
 from forum_toolkit.voting.result import make_result
-
-Parcel = tuple[int, Fraction]  # (ballot index, value it carries)
-
-
-def _pile_for(profile: Profile, parcels, continuing) -> tuple[dict[str, list[Parcel]], Fraction]:
-    """Give each parcel to its top continuing candidates; return the piles and the exhausted value."""
-    piles: dict[str, list[Parcel]] = {c: [] for c in profile.candidates if c in continuing}
-    exhausted = Fraction(0)
-    for index, value in parcels:
-        top = profile.ballots[index].top(continuing)
-        if not top:
-            exhausted += value
-        for candidate in top:
-            piles[candidate].append((index, value / len(top)))
-    return piles, exhausted
-
+from forum_toolkit.voting.runoff import deal, transfer
 
 @method(
     "stv",
@@ -52,7 +37,7 @@ def stv(profile: Profile, seats: int, tiebreaker):
     valid = sum(count for ballot, count in profile.items() if ballot.groups)
     quota = Fraction(valid // (seats + 1) + 1)
     continuing = frozenset(profile.candidates)
-    piles, exhausted = _pile_for(profile, [(i, Fraction(n)) for i, n in enumerate(profile.counts) if n], continuing)
+    piles, exhausted = deal(profile, [(i, Fraction(n)) for i, n in enumerate(profile.counts) if n], continuing)
     elected: list[str] = []
     rounds: list[dict] = []
     while len(elected) < seats and continuing:
@@ -75,8 +60,9 @@ def stv(profile: Profile, seats: int, tiebreaker):
                 surplus = votes[candidate] - quota
                 if surplus > 0 and len(elected) < seats:
                     factor = surplus / votes[candidate]
-                    moved = [(i, v * factor) for i, v in piles[candidate]]
-                    transfers.append(_move(profile, candidate, moved, continuing, piles, surplus, factor))
+                    parcels = [(i, v * factor) for i, v in piles[candidate]]
+                    moved = transfer(profile, candidate, parcels, continuing, piles)
+                    transfers.append({"from": candidate, "surplus": surplus, "factor": factor} | moved)
             record["transfers"] = transfers
         else:
             low = min(votes.values())
@@ -84,9 +70,9 @@ def stv(profile: Profile, seats: int, tiebreaker):
             loser = tiebreaker.worst(lowest, f"round {record['round']}: elimination")
             record["eliminated"] = loser
             continuing = continuing - {loser}
-            record["transfers"] = [_move(profile, loser, piles[loser], continuing, piles, None, None)]
-        for transfer in record.get("transfers", []):
-            exhausted += transfer["exhausted"]
+            moved = transfer(profile, loser, piles[loser], continuing, piles)
+            record["transfers"] = [{"from": loser, "surplus": None, "factor": None} | moved]
+        exhausted += sum((moved["exhausted"] for moved in record.get("transfers", [])), Fraction(0))
         piles = {c: piles[c] for c in profile.candidates if c in continuing}
     steps = {"quota": quota, "valid ballots": valid, "seats": seats, "rounds": rounds}
     return make_result("stv", seats, elected, elected, None, tiebreaker, steps)
@@ -99,13 +85,3 @@ def _by_votes(candidates, votes, tiebreaker, at: str) -> list[str]:
         ordered.extend(tiebreaker.best(group, at, len(group)) if len(group) > 1 else group)
     return ordered
 
-
-def _move(profile, source, parcels, continuing, piles, surplus, factor) -> dict:
-    """Move parcels from `source` to their next continuing choices; returns what went where."""
-    gained, exhausted = _pile_for(profile, parcels, continuing)
-    received = {}
-    for candidate, new in gained.items():
-        if new:
-            piles[candidate].extend(new)
-            received[candidate] = sum((v for _, v in new), Fraction(0))
-    return {"from": source, "surplus": surplus, "factor": factor, "to": received, "exhausted": exhausted}
