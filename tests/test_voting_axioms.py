@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from forum_toolkit.voting import REGISTRY, Approval, Profile, Ranking, Scores, TieBreak, count
 from forum_toolkit.voting.pairwise import condorcet_winner, support_matrix
-from tests.voting_strategies import approval_profiles, ranking_profiles, score_profiles
+from tests.voting.strategies import approval_profiles, ranking_profiles, score_profiles
 
 FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PROFILES = {"ranking": ranking_profiles(), "approval": approval_profiles(), "scores": score_profiles()}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from forum_toolkit.voting import Approval, Profile, Ranking, Scores, count
 from forum_toolkit.voting import csvfile, preflib
 from forum_toolkit.voting.files import BallotFileError, read_ballots, write_ballots
-from tests.voting_strategies import approval_profiles, ranking_profiles, score_profiles
+from tests.voting.strategies import approval_profiles, ranking_profiles, score_profiles
 
 HERE = Path(__file__).parent / "voting"
 FAST = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

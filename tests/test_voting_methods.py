@@ -228,3 +228,13 @@ def test_results_are_frozen():
         result.winners = ("C",)
     with pytest.raises(TypeError):
         result.steps["pairwise"] = {}
+
+
+def test_proposals_without_any_first_choice_drop_out_without_a_tie_being_recorded():
+    profile = Profile.build(["A", "B", "C", "D"], [(3, Ranking.of("A", "C")), (2, Ranking.of("B", "D"))])
+    result = count(profile, "instant-runoff")
+    assert [r.get("eliminated") for r in result.steps["rounds"]] == [None]  # A has a majority at once
+    profile = Profile.build(["A", "B", "C", "D", "E"], [(2, Ranking.of("A", "B")), (2, Ranking.of("B")), (1, Ranking.of("E", "A"))])
+    result = count(profile, "instant-runoff")
+    assert [r.get("eliminated") for r in result.steps["rounds"]][:2] == ["D", "C"]
+    assert result.winners == ("A",) and not result.tie_break.applied

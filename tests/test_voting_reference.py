@@ -23,7 +23,7 @@ from pref_voting.profiles_with_ties import ProfileWithTies
 from pref_voting.scoring_methods import borda_for_profile_with_ties, plurality
 
 from forum_toolkit.voting import count
-from tests.voting_strategies import approval_profiles, ranking_profiles, score_profiles
+from tests.voting.strategies import approval_profiles, ranking_profiles, score_profiles
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
