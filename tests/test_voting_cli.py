@@ -156,3 +156,14 @@ def test_the_sessions_in_the_docs_are_real_output(run, monkeypatch):
     for session in sessions:
         command, _, shown = session.partition("\n")
         assert run(*command.split()).output.strip() == shown.strip()
+
+
+def test_kind_says_what_the_numbers_in_a_csv_file_are(run, tmp_path):
+    ballots = tmp_path / "grades.csv"
+    ballots.write_text("Playground,Bus stop\n4,2\n1,3\n3,\n", encoding="utf-8")
+    data = json.loads(run("tally", ballots, "--compare", "--kind", "scores", "--format", "json").output)
+    assert set(data["results"]) == {"dots", "score", "majority-judgment"}
+    assert data["results"]["score"]["steps"]["scores"] == {"Playground": 8, "Bus stop": 5}
+    assert data["results"]["majority-judgment"]["steps"]["median grade"] == {"Playground": 3, "Bus stop": 2}
+    as_ranks = json.loads(run("tally", ballots, "-m", "borda", "--format", "json").output)
+    assert as_ranks["steps"]["scores"] == {"Playground": 2, "Bus stop": 1}  # the same cells read as places

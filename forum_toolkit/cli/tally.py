@@ -54,7 +54,8 @@ def tally(
     if compare:
         names = [m.name for m in methods_for(profile.kind) if seats == 1 or not m.single_seat]
         results = [count(profile, name, seats=seats, tie_break=policy) for name in names]
-        click.echo(json.dumps(_comparison(results), indent=2) if output == "json" else _compare_text(profile, results))
+        shown = json.dumps(_comparison(results), indent=2, ensure_ascii=False) if output == "json" else _compare_text(profile, results)
+        click.echo(shown)
         return
     result = count(profile, method_name, seats=seats, tie_break=policy)
     if output == "json":
