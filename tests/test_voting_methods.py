@@ -238,3 +238,10 @@ def test_proposals_without_any_first_choice_drop_out_without_a_tie_being_recorde
     result = count(profile, "instant-runoff")
     assert [r.get("eliminated") for r in result.steps["rounds"]][:2] == ["D", "C"]
     assert result.winners == ("A",) and not result.tie_break.applied
+
+
+def test_the_public_names_are_exported():
+    import forum_toolkit.voting as voting
+
+    public = {name for name in dir(voting) if not name.startswith("_") and not isinstance(getattr(voting, name), type(voting))}
+    assert set(voting.__all__) == public - {"annotations"}
