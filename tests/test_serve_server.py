@@ -18,6 +18,7 @@ import time
 
 import pytest
 
+from forum_toolkit.serve.page_texts import connection_texts
 from forum_toolkit.serve.runtime import ballot_stylesheets
 from test_serve_support import ForumServer, require
 
@@ -105,7 +106,10 @@ def test_the_page_is_the_kiosk_template(forum):
     status, html = forum.get("/voila/render/ballot.ipynb")
     assert status == 200
     assert '<meta name="forum-template" content="forum-kiosk">' in html
-    assert 'root.setAttribute("dir"' in html  # <html dir> from ?lang=
+    assert 'setAttribute(root, "dir"' in html  # <html dir> from ?lang=, then from the ballot
+    assert '<div id="rendered_cells" role="main"' in html  # the main landmark
+    texts = re.search(r'<script type="application/json" id="forum-connection-texts">(.*?)</script>', html).group(1)
+    assert json.loads(texts) == connection_texts()  # the banner's words, from the catalogs
     assert 'id="forum-kiosk-css"' in html and "min-height: 56px" in html  # large touch targets
     stylesheet = ballot_stylesheets()[0].read_text(encoding="utf-8")  # widgets/ballot.css, or serve's placeholder
     assert 'id="forum-ballot-css"' in html and stylesheet.splitlines()[0] in html
