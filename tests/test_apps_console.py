@@ -8,8 +8,8 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
-from forum_toolkit.apps import console
-from forum_toolkit.apps.console import ConsoleApp, secret_hash, secret_matches, show_console
+from forum_toolkit.apps.console import ConsoleApp, show_console
+from forum_toolkit.serve.facilitator import SECRET_HASH_VARIABLE, secret_hash, secret_matches
 from forum_toolkit.consultation import load_consultation
 from forum_toolkit.consultation.sample import sample_answers
 from forum_toolkit.store import open_store
@@ -62,7 +62,7 @@ def test_only_the_configured_secret_opens_the_console(given, configured, ok):
 
 
 def test_a_page_without_the_secret_gets_one_line_of_refusal_and_no_controls(store, monkeypatch, sqlite_url):
-    monkeypatch.setenv(console.SECRET_HASH_VARIABLE, secret_hash("s3cret"))
+    monkeypatch.setenv(SECRET_HASH_VARIABLE, secret_hash("s3cret"))
     monkeypatch.setenv("FORUM_SESSION", SESSION)
     for query in ("", "secret=wrong", "secret=", f"secret={secret_hash('s3cret')}"):
         shown = show_console(sqlite_url, query=query)

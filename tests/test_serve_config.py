@@ -4,6 +4,7 @@ Each setting that protects a participant, a kernel or the evening is asserted by
 a change to one of them is a visible change to a test.
 """
 
+import hashlib
 import json
 import re
 from dataclasses import replace
@@ -20,6 +21,7 @@ from forum_toolkit.serve.config import (
 )
 
 NOTEBOOKS = Path("/srv/forum/notebooks")
+SECRET_HASH = hashlib.sha256(b"moderation-only-2026").hexdigest()
 
 
 @pytest.fixture
@@ -35,6 +37,7 @@ def evening() -> ServeSettings:
         host="0.0.0.0",
         tablets=40,
         stylesheets=(Path("/srv/forum/ballot.css"),),
+        facilitator_secret_sha256=SECRET_HASH,
     )
 
 
@@ -122,8 +125,20 @@ def test_every_kernel_knows_its_session_store_and_kiosk_countdown(config):
         "FORUM_SESSION": "forum-2026-11-26",
         "FORUM_DB_URL": "sqlite:////srv/forum/data/forum.sqlite3",
         "FORUM_RESET_SECONDS": "8",
+        "FORUM_FACILITATOR_SECRET_SHA256": SECRET_HASH,
         "VOILA_APP_IP": "127.0.0.1",
     }
+
+
+def test_the_console_is_protected_by_the_hash_of_the_facilitator_secret_never_the_secret(config):
+    assert config["ForumVoila"]["protected_notebooks"] == {"console.ipynb": SECRET_HASH}
+    assert "moderation-only-2026" not in json.dumps(config)
+
+
+@pytest.mark.parametrize("wrong", ["moderation-only-2026", "ABC" * 21 + "D", "0" * 63])
+def test_a_secret_where_its_hash_belongs_is_refused(evening, wrong):
+    with pytest.raises(ServeConfigError, match="facilitator_secret_sha256: expected 64 lowercase hex digits"):
+        voila_config(replace(evening, facilitator_secret_sha256=wrong))
 
 
 def test_the_kiosk_countdown_is_the_operators_setting(evening):

@@ -20,7 +20,7 @@ import pytest
 
 from forum_toolkit.serve.page_texts import connection_texts
 from forum_toolkit.serve.runtime import ballot_stylesheets
-from test_serve_support import ForumServer, require
+from test_serve_support import FACILITATOR_SECRET, ForumServer, require
 
 pytestmark = pytest.mark.slow
 
@@ -97,9 +97,26 @@ def test_tablets_get_warm_kernels_that_know_their_session_and_request(forum):
 
 
 def test_the_console_gets_a_kernel_of_its_own_not_a_warm_one(forum):
-    seconds, html = timed_get(forum, "/voila/render/console.ipynb")
+    seconds, html = timed_get(forum, f"/voila/render/console.ipynb?secret={FACILITATOR_SECRET}")
     assert "console" in html
     assert f"Using pre-heated kernel: {kernel_id_of(html)}" not in "\n".join(forum.log)
+
+
+@pytest.mark.parametrize("query", ["", "?secret=", "?secret=wrong", "?secret=moderation-only-202", "?Secret=moderation-only-2026"])
+def test_the_console_is_refused_without_its_secret_before_any_kernel_starts(forum, query):
+    forum.wait_for_log("Kernel pool of ballot.ipynb is filled")
+    kernels = len(forum.kernel_pids())
+    status, html = forum.request("GET", f"/voila/render/console.ipynb{query}")
+    assert status == 403
+    assert "nur für die Moderation" in html and "console" not in html
+    assert len(forum.kernel_pids()) == kernels
+
+
+def test_the_operator_gets_the_projector_and_console_addresses_without_the_secret(forum):
+    out = "\n".join(forum.stdout)
+    assert f"projector:       http://127.0.0.1:{forum.port}/voila/render/projector.ipynb" in out
+    assert f"console:         http://127.0.0.1:{forum.port}/voila/render/console.ipynb?secret=<the facilitator secret, as given with --facilitator-secret>" in out
+    assert FACILITATOR_SECRET not in out + "\n".join(forum.stderr)
 
 
 def test_the_page_is_the_kiosk_template(forum):

@@ -65,6 +65,9 @@ def require(what: str, reason: str) -> None:
     pytest.skip(reason)
 
 
+FACILITATOR_SECRET = "moderation-only-2026"  # what the test servers' console opens with
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -115,6 +118,7 @@ class ForumServer:
             sys.executable, "-c", RUN_SERVE, self.session_id, "--db", self.db_url, "--port", str(self.port),
             "--tablets", str(self.tablets), "--host", "127.0.0.1", "--notebooks", str(self.notebooks),
             "--qr", str(self.qr_file), "--data", str(self.directory / "data"),
+            "--facilitator-secret", FACILITATOR_SECRET,
         ]
 
     def environment(self) -> dict:

@@ -19,8 +19,6 @@ store live. The console is for the town's staff and speaks German.
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import html
 import logging
 import os
@@ -30,10 +28,10 @@ import ipywidgets as w
 
 from forum_toolkit.consultation.model import Consultation
 from forum_toolkit.serve.config import SESSION_VARIABLE
+from forum_toolkit.serve.facilitator import SECRET_HASH_VARIABLE, secret_matches
 from forum_toolkit.store import Store, StoreError, open_store
 from forum_toolkit.store.records import Item
 
-SECRET_HASH_VARIABLE = "FORUM_FACILITATOR_SECRET_SHA256"
 MAX_SECONDS = 8 * 3600
 REFUSED = "Diese Seite ist nur für die Moderation. Bitte den Link mit dem Schlüssel verwenden."
 STATE_ACTIONS = (("open", "Öffnen"), ("paused", "Pausieren"), ("closed", "Schließen"))
@@ -48,16 +46,6 @@ if not log.handlers:
     log.addHandler(_handler)
     log.setLevel(logging.INFO)
     log.propagate = False
-
-
-def secret_hash(secret: str) -> str:
-    """What kernels are told instead of the secret."""
-    return hashlib.sha256(secret.encode("utf-8")).hexdigest()
-
-
-def secret_matches(given: str, expected_hash: str) -> bool:
-    """True only for a non-empty secret whose hash is the configured one (compared in constant time)."""
-    return bool(given) and bool(expected_hash) and hmac.compare_digest(secret_hash(given), expected_hash)
 
 
 class ConsoleApp:

@@ -29,18 +29,22 @@ KERNEL_MB = 55  # one warm ballot kernel with ipywidgets (measured, VOILA-NOTES.
 @click.option("--reset-seconds", type=click.IntRange(1, MAX_RESET_SECONDS), default=KIOSK_RESET_SECONDS,
               show_default=True,
               help="On a kiosk tablet, seconds of the thank-you screen before the start screen returns for the next person.")
+@click.option("--facilitator-secret", envvar="FORUM_FACILITATOR_SECRET", default=None,
+              help="The secret that opens the facilitator's console (at least 12 characters); "
+                   "default: made on first start and kept in DATA/facilitator-secret.")
 @click.option("--data", "data_dir", type=click.Path(path_type=Path, file_okay=False), default="data", show_default=True,
               help="Where the server's cookie secret is kept (created on first start, mode 0600).")
-def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset_seconds, data_dir) -> None:
+def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset_seconds, facilitator_secret, data_dir) -> None:
     """Serve the ballot of SESSION_ID to tablets and phones on this network, until Ctrl-C.
 
     Prints the addresses for shared tablets (kiosk mode) and for phones, with a QR code for the
-    phones. Voilà runs with the configuration in forum_toolkit/serve/config.py: warm kernels for a
+    phones, and those of the projector and of the facilitator's console (without its secret). Voilà runs with the configuration in forum_toolkit/serve/config.py: warm kernels for a
     burst of tablets, no template switching, no tracebacks, nothing loaded from the internet.
     Ctrl-C stops the server and shuts every kernel down.
     """
     from forum_toolkit.serve.config import LOCAL_HOSTS, ServeSettings, voila_config
-    from forum_toolkit.serve.network import ballot_urls, lan_address, port_is_free
+    from forum_toolkit.serve.facilitator import check_secret, ensure_facilitator_secret, secret_hash
+    from forum_toolkit.serve.network import ballot_urls, forum_urls, lan_address, port_is_free
     from forum_toolkit.serve.process import VoilaProcess
     from forum_toolkit.serve.runtime import (
         absolute_db_url, ballot_stylesheets, ensure_cookie_secret, private_runtime_dir, write_config,
@@ -56,12 +60,17 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset
         _fail(f"port {port} is in use (another forum-toolkit serve?); stop that server or choose --port")
 
     cookie_secret_file = ensure_cookie_secret(data_dir.resolve())
+    if facilitator_secret is not None:
+        secret, secret_place = check_secret(facilitator_secret), "as given with --facilitator-secret"
+    else:
+        secret_file, secret = ensure_facilitator_secret(data_dir.resolve())
+        secret_place = f"in {secret_file}"
     runtime_dir = private_runtime_dir()
     try:
         settings = ServeSettings(
             session_id=session_id, db_url=db_url, notebooks_dir=notebooks_dir, runtime_dir=runtime_dir,
             cookie_secret_file=cookie_secret_file, port=port, host=host, tablets=tablets,
-            stylesheets=ballot_stylesheets(), reset_seconds=reset_seconds,
+            stylesheets=ballot_stylesheets(), reset_seconds=reset_seconds, facilitator_secret_sha256=secret_hash(secret),
         )
         voila = VoilaProcess(write_config(voila_config(settings), runtime_dir))
     except BaseException:
@@ -78,7 +87,11 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset
         if not voila.wait_until_listening(port, probe):
             _fail(f"Voilà did not start listening on port {port}; its log above says why")
         tablet_url, phone_url = ballot_urls(lan_address(host), port)
-        _announce(tablet_url, phone_url, qr_file)
+        projector_url, console_url = forum_urls(lan_address(host), port)
+        _announce(tablet_url, phone_url, qr_file, [
+            f"projector:       {projector_url}",
+            f"console:         {console_url}<the facilitator secret, {secret_place}>",
+        ])  # fmt: skip
         code = voila.wait()
         if code != 0:
             _fail(f"Voilà stopped by itself (exit code {code}); its log above says why")
@@ -109,7 +122,7 @@ def _check_session(session_id: str, db_url: str) -> None:
     _fail(f"session {session_id} is closed for good; create a new session for another evening")
 
 
-def _announce(tablet_url: str, phone_url: str, qr_file: Path | None) -> None:
+def _announce(tablet_url: str, phone_url: str, qr_file: Path | None, more: list[str]) -> None:
     import segno  # noqa: PLC0415
 
     code = segno.make(phone_url, error="m")
@@ -119,6 +132,8 @@ def _announce(tablet_url: str, phone_url: str, qr_file: Path | None) -> None:
     if qr_file is not None:
         code.save(str(qr_file), kind="png", scale=12, border=4)
         click.echo(f"QR code for the wall: {qr_file}")
+    for line in more:
+        click.echo(line)
     click.echo("Ctrl-C stops the server and every kernel.")
 
 

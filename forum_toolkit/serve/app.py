@@ -9,13 +9,17 @@ from config.py. On top of `voila.app.Voila` this class:
 - hands every page the ballot's stylesheets and the connection banner's words from the catalogs;
 - sets TCP_NODELAY on every kernel websocket;
 - serves no notebook list: "/" redirects to the ballot, and the contents API is not offered;
+- refuses the facilitator's console, before any kernel starts, to a link without its secret;
+- writes no secret to its log: ?secret=, ?code= (ballot codes) and ?token= values are [hidden];
 - keeps the ballot's pool of warm kernels from making a page (or Ctrl-C) wait for its refill timer;
 - stops when the `forum-toolkit serve` process that started it is gone.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+import re
 from pathlib import Path
 
 import tornado.ioloop
@@ -29,6 +33,7 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from forum_toolkit.serve.facilitator import secret_matches
 from forum_toolkit.serve.page_texts import template_resources
 from forum_toolkit.serve.pool import RefillTimer, prepare_pool
 from forum_toolkit.serve.runtime import read_cookie_secret
@@ -45,10 +50,40 @@ class NoDelayKernelWebsocketHandler(VoilaKernelWebsocketHandler):
         await super().open(kernel_id)
 
 
+# Query parameters whose values must not reach the log: the facilitator secret, ballot codes, tokens.
+SECRET_PARAMETER = re.compile(r"(?i)([?&][^=&#]*(?:secret|code|token|key)[^=&#]*=)[^&#]*")
+access_log = logging.getLogger("tornado.access")
+
+
+def log_request(handler: tornado.web.RequestHandler) -> None:
+    """Tornado's access log line, with secret values in the address hidden."""
+    status = handler.get_status()
+    level = logging.INFO if status < 400 else logging.WARNING if status < 500 else logging.ERROR
+    uri = SECRET_PARAMETER.sub(r"\1[hidden]", handler.request.uri or "")
+    access_log.log(level, "%d %s %s (%s) %.2fms", status, handler.request.method, uri, handler.request.remote_ip, 1000.0 * handler.request.request_time())
+
+
+REFUSED_PAGE = (
+    '<!doctype html><html lang="de"><meta charset="utf-8"><title>Nur für die Moderation</title>'
+    "<p>Diese Seite ist nur für die Moderation. Bitte den Link mit dem Schlüssel verwenden.</p></html>"
+)
+
+
 class ForumRenderHandler(TornadoVoilaHandler):
-    """Voilà's page handler, with the pool put in order before a page takes a kernel from it."""
+    """Voilà's page handler, with the pool put in order before a page takes a kernel from it, and
+    protected notebooks refused (403, no kernel started) to a link without their secret."""
 
     refill_timer: RefillTimer | None = None
+    protected: dict[str, str] = {}  # notebook file name -> SHA-256 of the secret that opens it
+
+    async def get(self, path=None):
+        name = Path(self.notebook_path or path or "").name
+        if name in self.protected and not secret_matches(self.get_query_argument("secret", ""), self.protected[name]):
+            self.log.warning("refused %s: no or wrong facilitator secret (from %s)", name, self.request.remote_ip)
+            self.set_status(403)
+            self.finish(REFUSED_PAGE)
+            return
+        await super().get(path=path)
 
     async def get_generator(self, path=None):
         self._forum_notebook = self.notebook_path or path
@@ -83,6 +118,9 @@ class ForumVoila(Voila):
     )
     stylesheets = List(Unicode(), config=True, help="CSS files inlined into every page (the ballot's widgets).")
     watch_parent = Bool(True, config=True, help="Stop when the process that started this one exits.")
+    protected_notebooks = Dict(
+        {}, config=True, help="Notebook file name -> SHA-256 of the secret its link must carry (?secret=)."
+    )
 
     def initialize(self, argv=None):
         # Templates are looked up in every Jupyter data directory (voila.paths, at start and for
@@ -101,6 +139,8 @@ class ForumVoila(Voila):
         self.refill_timer = RefillTimer()
         voila.voila_kernel_manager.wait_before = self.refill_timer.wait_before
         ForumRenderHandler.refill_timer = self.refill_timer
+        ForumRenderHandler.protected = dict(self.protected_notebooks)
+        self.tornado_settings = {**self.tornado_settings, "log_function": log_request}
 
     def init_handlers(self) -> list:
         handlers = []

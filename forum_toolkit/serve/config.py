@@ -16,6 +16,8 @@ from pathlib import Path
 from forum_toolkit.errors import ForumToolkitError
 
 BALLOT_NOTEBOOK = "ballot.ipynb"
+CONSOLE_NOTEBOOK = "console.ipynb"  # the facilitator's: only with the facilitator secret
+PROJECTOR_NOTEBOOK = "projector.ipynb"
 TEMPLATE = "forum-kiosk"
 # Kernels find the session and the store through these (forum_toolkit.apps.ballot reads them).
 SESSION_VARIABLE = "FORUM_SESSION"
@@ -23,6 +25,8 @@ DB_URL_VARIABLE = "FORUM_DB_URL"
 # A kiosk tablet's thank-you screen lasts this long before the start screen returns. Set by the
 # operator only: a participant's link (?reset=...) must not keep the previous answers on screen.
 RESET_SECONDS_VARIABLE = "FORUM_RESET_SECONDS"
+# The console's kernel checks its link's secret against this hash (serve/facilitator.py).
+FACILITATOR_SECRET_HASH_VARIABLE = "FORUM_FACILITATOR_SECRET_SHA256"
 KIOSK_RESET_SECONDS = 8
 MAX_RESET_SECONDS = 600
 # Connection files and IPC sockets live in the runtime directory. A Unix socket path has at most
@@ -53,6 +57,7 @@ class ServeSettings:
     fill_delay: float = 120.0  # seconds before a used warm kernel is replaced
     stylesheets: tuple[Path, ...] = field(default=())  # inlined into every page (ballot.css)
     reset_seconds: int = KIOSK_RESET_SECONDS  # thank-you screen of a kiosk tablet, then the start screen
+    facilitator_secret_sha256: str = ""  # the console opens only with the secret of this hash; "": never
 
 
 def voila_config(settings: ServeSettings) -> dict:
@@ -137,6 +142,9 @@ def voila_config(settings: ServeSettings) -> dict:
             # "/" redirects to the ballot instead of listing the notebooks (console, projector).
             "home_notebook": BALLOT_NOTEBOOK,
             "stylesheets": [str(path) for path in settings.stylesheets],
+            # The console's page is refused before a kernel starts unless its link carries the
+            # facilitator secret (the console's kernel checks again). Only the hash is configured.
+            "protected_notebooks": {CONSOLE_NOTEBOOK: settings.facilitator_secret_sha256},
         },
     }
 
@@ -157,6 +165,7 @@ def kernel_environment(settings: ServeSettings) -> dict[str, str]:
         SESSION_VARIABLE: settings.session_id,
         DB_URL_VARIABLE: settings.db_url,
         RESET_SECONDS_VARIABLE: str(settings.reset_seconds),
+        FACILITATOR_SECRET_HASH_VARIABLE: settings.facilitator_secret_sha256,
         "VOILA_APP_IP": app_ip,
     }
 
@@ -177,6 +186,8 @@ def _check(settings: ServeSettings) -> None:
         problems.append(f"cull_interval {settings.cull_interval}: expected 1 to cull_idle_timeout")
     if settings.fill_delay < 0:
         problems.append("fill_delay must not be negative")
+    if settings.facilitator_secret_sha256 and not re.fullmatch("[0-9a-f]{64}", settings.facilitator_secret_sha256):
+        problems.append("facilitator_secret_sha256: expected 64 lowercase hex digits (a SHA-256), never the secret itself")
     if not 1 <= settings.reset_seconds <= MAX_RESET_SECONDS:
         problems.append(f"reset_seconds {settings.reset_seconds}: expected 1 to {MAX_RESET_SECONDS}")
     for name in ("notebooks_dir", "runtime_dir", "cookie_secret_file"):

@@ -55,6 +55,12 @@ def ballot_urls(address: str, port: int, base_url: str = "/") -> tuple[str, str]
     return f"{phone}?kiosk=1", phone
 
 
+def forum_urls(address: str, port: int, base_url: str = "/") -> tuple[str, str]:
+    """(projector URL, console URL without its secret)."""
+    render = f"http://{address}:{port}{base_url}voila/render/"
+    return f"{render}projector.ipynb", f"{render}console.ipynb?secret="
+
+
 def port_is_free(host: str, port: int) -> bool:
     """Whether a server could listen on host:port now (checked before Voilà starts, for a clear message)."""
     family = socket.AF_INET6 if ":" in host else socket.AF_INET

@@ -27,22 +27,29 @@ def ensure_cookie_secret(data_dir: Path) -> Path:
     facilitator's) would not survive a restart. The secret never appears in the configuration
     file or on a command line; ForumVoila reads it from here.
     """
-    data_dir.mkdir(parents=True, exist_ok=True)
     path = data_dir / COOKIE_SECRET_NAME
+    if not ensure_private_file(path, lambda: secrets.token_hex(32) + "\n"):
+        read_cookie_secret(path)  # a damaged file is reported now, not when the server starts
+    return path
+
+
+def ensure_private_file(path: Path, new_text) -> bool:
+    """Make `path` (mode 0600) with the text `new_text()` unless it exists; True if it was made.
+
+    An existing file that other users can read is refused. O_EXCL: two servers starting at once
+    cannot both write (and one overwrite) a secret.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        # O_EXCL: two servers starting at once cannot both write (and one overwrite) the secret.
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            raise ServeConfigError(
-                f"{path}: readable by other users (mode {mode:o}); fix it with: chmod 600 {path}"
-            ) from None
-        read_cookie_secret(path)  # a damaged file is reported now, not when the server starts
-        return path
-    with os.fdopen(descriptor, "w", encoding="ascii") as file:
-        file.write(secrets.token_hex(32) + "\n")
-    return path
+            raise ServeConfigError(f"{path}: readable by other users (mode {mode:o}); fix it with: chmod 600 {path}") from None
+        return False
+    with os.fdopen(descriptor, "w", encoding="utf-8") as file:
+        file.write(new_text())
+    return True
 
 
 def read_cookie_secret(path: Path) -> bytes:
