@@ -7,12 +7,16 @@ Every tablet's kernel is a process of its own, so by default each watcher runs i
 own too (`--per-process` puts several in one). Beside the N tablet watchers, one projector process
 watches the same session and, on every change, reads `projector_results` and `participation` again.
 
+Tablets watch the facilitator's changes only (FACILITATOR_KINDS), as a tablet that follows the
+facilitator does; the projector watches everything.
+
 1. Idle: all watchers wait; the CPU time of their processes (user + system, from /proc) over
    `--idle` seconds, as a share of one core. Target: N=100 plus the projector under 10%.
 2. Changes: `--changes` ballots submitted one after another at random moments (on average 4 a
    second) with a reveal every tenth; for every watcher and change, the time from the moment the
    write was *begun* (so the commit's own time counts) to the moment the watcher reported it. The
-   projector's figure runs to the moment its results were read again. Target: p95 at most 1 s.
+   projector's figure runs to the moment its results were read again. Tablets' latencies are
+   those of the reveals and hides, the projector's those of every change. Target: p95 at most 1 s.
 
 Figures, not a test: they depend on the machine, and on what else runs on it. PostgreSQL holds one
 connection per watcher: with a server's default max_connections of 100, fewer watchers fit.
@@ -61,13 +65,14 @@ def watching(url: str, count: int, projector: bool, ready, logs, max_seconds: fl
     end signal); put each one's log in `logs`: (wall time, submissions, forum events) per change.
     The projector logs the moment it has read its results again."""
     from forum_toolkit.store import open_store
-    from forum_toolkit.store.watch import Watcher
+    from forum_toolkit.store.watch import FACILITATOR_KINDS, Watcher
 
     store = open_store(url) if projector else None
+    kinds = {} if projector else {"kinds": FACILITATOR_KINDS}  # a tablet follows the facilitator
 
     async def one() -> list[tuple[float, int, int]]:
         seen = []
-        async with Watcher(url, SESSION, max_seconds=max_seconds) as watcher:
+        async with Watcher(url, SESSION, max_seconds=max_seconds, **kinds) as watcher:
             ready.put(os.getpid())
             async for change in watcher:
                 if store is not None:
@@ -131,7 +136,7 @@ def run(backend: str, url: str, watchers: int, per_process: int, idle: float, ch
         idle_cpu = (cpu_seconds(pids) - before) / (time.monotonic() - clock)
 
         rng = random.Random(seed)
-        begun: list[tuple[float, int, int]] = []  # (wall time begun, submissions after, forum events after)
+        begun: list[tuple[float, int, int, bool]] = []  # (wall time begun, submissions after, forum events after, by the facilitator)
         submissions = forum_events = 0
         before, clock = cpu_seconds(pids), time.monotonic()
         for number in range(changes):
@@ -143,7 +148,7 @@ def run(backend: str, url: str, watchers: int, per_process: int, idle: float, ch
             else:
                 store.submit(SESSION, {"park": rng.choice(["park", "parking"])}, language="de", channel="tablet", submission_id=str(uuid.uuid4()))
                 submissions += 1
-            begun.append((at, submissions, forum_events))
+            begun.append((at, submissions, forum_events, number % 10 == 9))
         time.sleep(1.5)
         active_cpu = (cpu_seconds(pids) - before) / (time.monotonic() - clock)
         store.set_second_language(SESSION, "rotate")  # the end signal
@@ -154,8 +159,10 @@ def run(backend: str, url: str, watchers: int, per_process: int, idle: float, ch
     latencies = {"tablet": [], "projector": []}
     missed = 0
     for kind, log in collected:
-        for at, subs, events in begun:
-            seen = next((t for t, s, e in log if s >= subs and e >= events), None)
+        for at, subs, events, by_facilitator in begun:
+            if kind == "tablet" and not by_facilitator:
+                continue  # tablets watch the facilitator's changes only
+            seen = next((t for t, s, e in log if (kind == "tablet" or s >= subs) and e >= events), None)
             if seen is None:
                 missed += 1
             else:
@@ -185,17 +192,20 @@ def main(argv: list[str] | None = None) -> int:
                     watchers, note = room, f"(server has room for {room} watchers, not {args.watchers})"
             with scratch_store(backend, folder, args.pg_url, "live") as url:
                 rows.append({**run(backend, url, watchers, args.per_process, args.idle, args.changes, args.seed), "note": note})
-    print(f"{'backend':<11}{'watchers':>9}{'processes':>10}{'idle CPU':>10}{'busy CPU':>10}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'proj p95':>9}{'missed':>7}")
+    print(f"{'backend':<11}{'watchers':>9}{'processes':>10}{'idle CPU':>10}{'busy CPU':>10}{'p50 ms':>8}{'p95 ms':>8}{'max ms':>8}{'proj p50':>9}{'proj p95':>9}{'missed':>7}")
     for row in rows:
         tablets, projector = row["latencies"]["tablet"], row["latencies"]["projector"]
         print(
             f"{row['backend']:<11}{row['watchers']:>9}{row['processes']:>10}{row['idle_cpu']:>9.1%}{row['active_cpu']:>10.1%}"
             f"{percentile(tablets, 0.5) * 1000:>8.0f}{percentile(tablets, 0.95) * 1000:>8.0f}{max(tablets) * 1000:>8.0f}"
-            f"{percentile(projector, 0.95) * 1000:>9.0f}{row['missed']:>7}  {row['note']}".rstrip()
+            f"{percentile(projector, 0.5) * 1000:>9.0f}{percentile(projector, 0.95) * 1000:>9.0f}{row['missed']:>7}  {row['note']}".rstrip()
         )
     print("CPU as a share of one core, for all watcher processes together; latency from the write's start to the watcher's report")
     print("load average now " + ", ".join(f"{x:.1f}" for x in os.getloadavg()))
-    ok = all(row["idle_cpu"] < 0.10 and percentile(row["latencies"]["tablet"], 0.95) <= 1.0 and row["missed"] == 0 for row in rows)
+    ok = all(
+        row["idle_cpu"] < 0.10 and row["missed"] == 0 and max(percentile(row["latencies"][kind], 0.95) for kind in ("tablet", "projector")) <= 1.0
+        for row in rows
+    )
     print("targets (idle CPU under 10% of a core, p95 at most 1 s, nothing missed): " + ("met" if ok else "NOT met"))
     return 0 if ok else 1
 

@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from forum_toolkit.store import InvalidRequest, UnknownSession, open_store
-from forum_toolkit.store.watch import Watcher
+from forum_toolkit.store.watch import FACILITATOR_KINDS, Watcher
 
 
 def run(coroutine):
@@ -81,6 +81,23 @@ def test_changes_to_other_sessions_are_not_reported(fresh_store, store_url, foru
             return await watcher.next(timeout=1.5)
 
     assert run(scenario()).version.submissions == 1
+
+
+def test_a_tablet_following_the_facilitator_is_told_of_the_facilitators_changes_only(fresh_store, store_url, forum_session):
+    async def scenario():
+        async with Watcher(store_url, forum_session, kinds=FACILITATOR_KINDS) as tablet:
+            await asyncio.to_thread(a_ballot, fresh_store, forum_session)
+            assert await tablet.next(timeout=0.8) is None
+            await asyncio.to_thread(fresh_store.open_question, forum_session, "park")
+            return await tablet.next(timeout=1.5)
+
+    change = run(scenario())
+    assert change.what[-1] == "forum_events" and change.version.submissions == 1  # what may name the ballot too
+
+
+def test_unknown_kinds_are_refused(store_url):
+    with pytest.raises(InvalidRequest, match=r"kinds \('ballots',\): expected some of submissions, states, forum_events, contributions, decisions, reactions"):
+        Watcher(store_url, "forum-2026-11-25", kinds=("ballots",))
 
 
 def test_waiting_never_blocks_the_event_loop(store_url, forum_session):

@@ -15,11 +15,12 @@ that something may have changed, reads the session's `Version` (a handful of cou
 - SQLite: every commit writes the WAL file beside the database. The watcher asks the kernel
   (inotify, Linux) to wake it when a file in the database's folder is written, then compares
   ``PRAGMA data_version`` on its kept connection (it changes when another connection commits).
-  The WAL is written before the commit is visible, so for a second after a write it looks every
-  50 ms. Idle, it looks only every `INOTIFY_POLL` seconds, in case the folder's file system does
+  The WAL is written before the commit is visible, so after a write it looks again at 20, 100,
+  300 and 700 ms, whatever it found. Idle, it looks only every `INOTIFY_POLL` seconds, in case the folder's file system does
   not report writes. Without inotify it looks every `poll_interval` (0.25 s).
-- PostgreSQL: the watcher LISTENs on channel ``forum_toolkit``; triggers on the tables notify the
-  session id when a transaction commits (migration 0002). It waits for its socket to be readable
+- PostgreSQL: the watcher LISTENs on channels ``forum_toolkit`` (facilitators' changes) and
+  ``forum_toolkit_participants`` (ballots, contributions, reactions), or only the one its `kinds`
+  need; triggers on the tables notify the session id when a transaction commits (migration 0002). It waits for its socket to be readable
   and wakes for nothing else. A lost connection is opened again and the version read again.
 - Both: the PRAGMA and the socket reads never wait (busy timeout 0, non-blocking), the SQLite
   version is read in a worker thread and the PostgreSQL one on psycopg's async connection; the
@@ -45,14 +46,24 @@ from forum_toolkit.store.errors import InvalidRequest, StoreUnavailable, Unknown
 from forum_toolkit.store.live import version_statement
 from forum_toolkit.store.records import Change, Version
 
-CHANNEL = "forum_toolkit"
+# What participants add (many times a minute) and what facilitators change, and the PostgreSQL
+# channel each notifies (migration 0002). A tablet following the facilitator watches FACILITATOR
+# kinds only: on PostgreSQL it is then not even woken by ballots.
+PARTICIPANT_KINDS = ("submissions", "contributions", "reactions")
+FACILITATOR_KINDS = ("states", "forum_events", "decisions")
+CHANNELS = {"forum_toolkit_participants": PARTICIPANT_KINDS, "forum_toolkit": FACILITATOR_KINDS}
 DEFAULT_MAX_SECONDS = 4 * 3600.0  # a forum evening; then the watcher ends, so its kernel may be culled
 INOTIFY_POLL = 2.0  # SQLite with inotify: the safety look at data_version while idle
-BUSY_POLL, BUSY_SECONDS = 0.05, 1.0  # SQLite with inotify: how often, and how long after a write, to look
+LOOKS_AFTER_A_WRITE = (0.02, 0.1, 0.3, 0.7)  # SQLite with inotify: seconds after a write to look
 
 
 class Watcher:
-    """Changes of one session, for an asyncio task (a projector's, a console's, a tablet's)."""
+    """Changes of one session, for an asyncio task (a projector's, a console's, a tablet's).
+
+    `kinds`: the kinds of facts (fields of `Version`) whose changes are reported, all by default; a
+    tablet that follows the facilitator passes FACILITATOR_KINDS. `max_seconds`: the watch ends
+    then, so that a forgotten page does not keep its kernel busy for ever.
+    """
 
     def __init__(
         self,
@@ -62,10 +73,16 @@ class Watcher:
         max_seconds: float = DEFAULT_MAX_SECONDS,
         poll_interval: float = 0.25,
         recheck_interval: float = 30.0,
+        kinds: tuple[str, ...] = Version._fields,
     ):
         if not max_seconds > 0 or not poll_interval > 0 or not recheck_interval > 0:
             raise InvalidRequest("max_seconds, poll_interval and recheck_interval must be more than 0 seconds")
+        unknown = [kind for kind in kinds if kind not in Version._fields]
+        if unknown or not kinds:
+            raise InvalidRequest(f"kinds {tuple(kinds)!r}: expected some of {', '.join(Version._fields)}")
         self.session_id = session_id
+        self.kinds = tuple(kinds)  # the kinds of facts whose change is reported
+        self._channels = [channel for channel, covered in CHANNELS.items() if set(covered) & set(kinds)]
         self._url = store_url(url)
         self._is_sqlite = self._url.get_backend_name() == "sqlite"
         self._poll = poll_interval
@@ -76,7 +93,7 @@ class Watcher:
         self._inotify: int | None = None  # SQLite: the inotify descriptor, if the system has one
         self._database_name = ""  # SQLite: the database file's name, which its -wal file's begins with
         self._data_version: int | None = None
-        self._busy_until = 0.0  # SQLite: look often until then (a write to the folder came)
+        self._looks: list[float] = []  # SQLite: when to look at data_version again after a write
         self._pending = False  # PostgreSQL: a notification for this session came
         self._checked_at = 0.0
         self._wake = None  # (loop, callback) while waiting
@@ -150,11 +167,12 @@ class Watcher:
         self._checked_at = time.monotonic()
 
     def _changed(self, version: Version | None) -> Change | None:
+        """A Change when a watched kind moved; the version is kept either way."""
         self._checked_at = time.monotonic()
         if version is None or version == self.version:
             return None
         change, self.version = Change(self.session_id, self.version, version), version
-        return change
+        return change if set(change.what) & set(self.kinds) else None
 
     async def _pause(self, seconds: float, descriptor: int | None = None) -> None:
         """Sleep until `seconds` pass, `descriptor` is readable or stop() is called."""
@@ -220,16 +238,20 @@ class Watcher:
                     return change
             await self._pause(min(self._interval(), deadline - time.monotonic()), self._inotify)
             if _drain(self._inotify, self._database_name):
-                self._busy_until = time.monotonic() + BUSY_SECONDS
+                now = time.monotonic()
+                self._looks = [now + delay for delay in LOOKS_AFTER_A_WRITE]
         return None
 
     def _interval(self) -> float:
         """How long to wait before the next look at data_version. A write to the WAL comes before
-        its commit is visible (the fsync lies between), so for a while after one the watcher looks
-        every BUSY_POLL seconds; otherwise it relies on inotify, or polls without it."""
+        its commit is visible (the fsync lies between), so after one the watcher looks again a few
+        times (LOOKS_AFTER_A_WRITE); otherwise it relies on inotify, or polls without it."""
         if self._inotify is None:
             return self._poll
-        return BUSY_POLL if time.monotonic() < self._busy_until else max(self._poll, INOTIFY_POLL)
+        now = time.monotonic()
+        while self._looks and self._looks[0] <= now:
+            self._looks.pop(0)
+        return self._looks[0] - now if self._looks else max(self._poll, INOTIFY_POLL)
 
     # PostgreSQL
 
@@ -240,7 +262,8 @@ class Watcher:
         try:
             self._connection = await psycopg.AsyncConnection.connect(conninfo, autocommit=True, connect_timeout=10)
             self._connection.add_notify_handler(self._notified)  # also for notifications read during a query
-            await self._connection.execute(f"LISTEN {CHANNEL}")
+            for channel in self._channels:
+                await self._connection.execute(f"LISTEN {channel}")
         except psycopg.Error as error:
             await self._close_connection()
             raise StoreUnavailable(self._url.render_as_string(hide_password=True), str(error).strip().splitlines()[0]) from None

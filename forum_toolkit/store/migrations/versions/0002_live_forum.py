@@ -17,14 +17,24 @@ depends_on = None
 Serial = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 Moment = sa.DateTime(timezone=True)
 
-# The tables whose new rows are a change to a session (all of them have a session_id).
-NOTIFYING = ("submissions", "session_states", "forum_events", "contributions", "moderation_decisions", "reactions")
+# The tables whose new rows are a change to a session (all of them have a session_id), and the
+# channel each notifies: what participants add, many times a minute, apart from what facilitators
+# change, so that a tablet that follows the facilitator is not woken by every ballot.
+NOTIFYING = {
+    "submissions": "forum_toolkit_participants",
+    "contributions": "forum_toolkit_participants",
+    "reactions": "forum_toolkit_participants",
+    "session_states": "forum_toolkit",
+    "forum_events": "forum_toolkit",
+    "moderation_decisions": "forum_toolkit",
+}
 
-# One notification per session per transaction: PostgreSQL folds identical ones, and sends them at commit.
+# One notification per session and channel per transaction: PostgreSQL folds identical ones and
+# sends them when the transaction commits.
 NOTIFY_FUNCTION = """
 CREATE FUNCTION forum_toolkit_notify() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM pg_notify('forum_toolkit', NEW.session_id);
+    PERFORM pg_notify(TG_ARGV[0], NEW.session_id);
     RETURN NULL;
 END
 $$
@@ -99,10 +109,10 @@ def upgrade() -> None:
     op.create_index("ix_reactions_session_id", "reactions", ["session_id"])
     if op.get_bind().dialect.name == "postgresql":
         op.execute(NOTIFY_FUNCTION)
-        for table in NOTIFYING:
+        for table, channel in NOTIFYING.items():
             op.execute(
                 f"CREATE TRIGGER {table}_notify AFTER INSERT ON {table} "
-                "FOR EACH ROW EXECUTE FUNCTION forum_toolkit_notify()"
+                f"FOR EACH ROW EXECUTE FUNCTION forum_toolkit_notify('{channel}')"
             )
 
 
