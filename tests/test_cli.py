@@ -11,7 +11,7 @@ from forum_toolkit.cli import main
 ROOT = Path(__file__).parent.parent
 EVERY_KIND = ROOT / "tests" / "consultations" / "every_kind.yaml"
 EVERY_KIND_CODED = ROOT / "tests" / "consultations" / "every_kind_coded.yaml"
-COMMANDS = ("validate", "sessions", "codes", "export", "demo", "serve", "tally")
+COMMANDS = ("validate", "sessions", "codes", "export", "demo", "serve", "tally", "report")
 
 
 @pytest.fixture

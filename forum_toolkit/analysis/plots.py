@@ -157,6 +157,32 @@ def ranking_order(items: Sequence[str], *, method: str, title: str = "", size=PR
     return plain_text(figure)
 
 
+REPORT_SIZE = (9, 4.5)
+
+
+def published_bars(labels: Sequence[str], counts: Sequence[int | None], *, title: str = "", hidden: str = "×", total: int | None = None, size=REPORT_SIZE) -> Figure:
+    """Choice bars for a published table: a hidden count (None) has no bar, only `hidden` written
+    where its number would be, so a chart never shows what its table hides. Shares are of `total`
+    (the respondents) when it is given and shown."""
+    _check_lengths(labels, counts)
+    with matplotlib.rc_context({**STYLE, "font.size": 13, "axes.titlesize": 15}):
+        figure = Figure(figsize=size, layout="constrained")
+        axes = figure.add_subplot()
+        positions = list(range(len(labels)))[::-1]
+        shown = [count or 0 for count in counts]
+        axes.barh(positions, shown, color=OKABE_ITO[0], height=0.6)
+        for position, count in zip(positions, counts):
+            text = f" {hidden}" if count is None else f" {count}" + (f" ({count / total:.0%})" if total else "")
+            axes.annotate(text, (count or 0, position), va="center", fontsize=12)
+        axes.set_yticks(positions, labels)
+        axes.set_xlim(0, max([*shown, 1]) * 1.3)
+        axes.xaxis.set_visible(False)
+        axes.spines["bottom"].set_visible(False)
+        if title:
+            axes.set_title(title, loc="left", pad=10)
+    return plain_text(figure)
+
+
 def plain_text(figure: Figure) -> Figure:
     """Every text in `figure` drawn as typed: no ``$...$`` mathematics (labels can be participants')."""
     for text in figure.findobj(Text):

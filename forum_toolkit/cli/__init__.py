@@ -17,6 +17,7 @@ from forum_toolkit.cli.common import ForumGroup
 from forum_toolkit.cli.codes import codes
 from forum_toolkit.cli.demo import demo
 from forum_toolkit.cli.export import export
+from forum_toolkit.cli.report import report
 from forum_toolkit.cli.serve import serve
 from forum_toolkit.cli.sessions import sessions
 from forum_toolkit.cli.tally import tally
@@ -35,7 +36,7 @@ def main() -> None:
     """
 
 
-for command in (validate, sessions, codes, export, demo, serve, tally):
+for command in (validate, sessions, codes, export, demo, serve, tally, report):
     main.add_command(command)
 
 __all__ = ["main"]

@@ -11,10 +11,11 @@ suppression). Free text is never part of a published table (`check_publishable`)
 """
 
 from forum_toolkit.privacy.errors import FreeTextNotPublished, InvalidThreshold, PrivacyError
-from forum_toolkit.privacy.policy import DEFAULT_THRESHOLD, HIDDEN, SuppressedTable, SuppressionPolicy, check_publishable
+from forum_toolkit.privacy.policy import DEFAULT_THRESHOLD, FREE_TEXT_KINDS, HIDDEN, SuppressedTable, SuppressionPolicy, check_publishable
 
 __all__ = [
     "DEFAULT_THRESHOLD",
+    "FREE_TEXT_KINDS",
     "HIDDEN",
     "FreeTextNotPublished",
     "InvalidThreshold",

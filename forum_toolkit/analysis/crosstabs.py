@@ -1,0 +1,101 @@
+"""Cross-tabs: how the answers to one question differ between self-described groups, with a test.
+
+    table = crosstab(answers, "feel_at_home", by="years_in_town")
+    table.counts       # groups × answers, codes as index and columns
+    table.labelled()   # the same with labels in the chosen language
+    table.test, table.p_value, table.note
+
+Which test (the note says it in words):
+
+- **chi-square** (Pearson's, without continuity correction) when the table is large enough for it:
+  every expected count at least 1 and at most a fifth of them under 5 (Cochran's rule);
+- **Fisher's exact test** otherwise: exact for a 2 × 2 table; for larger tables the Freeman–Halton
+  extension, its p-value estimated from 9,999 random tables with the observed totals (a fixed seed,
+  so the same data give the same p-value);
+- none when fewer than two groups or two answers have anybody in them.
+
+Groups are the options of a group question; people who did not answer it are left out. For matrix
+and statements questions name the row or statement (`item=`). For multiple choice and approval the
+cells are "chose this option" and the test compares, option by option, is not done (test None).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from forum_toolkit.analysis.errors import AnalysisError
+from forum_toolkit.analysis.frames import Answers
+from forum_toolkit.analysis.results import FREE_TEXT, SEVERAL_VALUES, _values, _with_group, answer_table, respondents_of
+from forum_toolkit.consultation.model import Kind
+
+SEED = 2026
+
+
+@dataclass(frozen=True)
+class CrossTab:
+    question_id: str
+    by: str
+    item: str
+    counts: pd.DataFrame = field(repr=False)  # group codes × answer codes
+    group_labels: dict = field(repr=False)
+    answer_labels: dict = field(repr=False)
+    respondents: pd.Series = field(repr=False)  # per group: who answered (the row totals)
+    additive: bool  # False: several answers per person, rows do not add up to `respondents`
+    test: str | None  # "chi-square", "fisher-exact" or None
+    statistic: float | None
+    dof: int | None
+    p_value: float | None
+    note: str
+
+    def labelled(self) -> pd.DataFrame:
+        """The counts with group and answer labels in the chosen language."""
+        return self.counts.rename(index=self.group_labels, columns=self.answer_labels)
+
+
+def crosstab(answers: Answers, question_id: str, by: str, *, item: str = "") -> CrossTab:
+    """Counts of `question_id`'s answers per group of `by` (see the module's docstring)."""
+    question = answers.question(question_id)
+    if question.kind in FREE_TEXT or question.kind is Kind.INFO:
+        raise AnalysisError(f"question {question_id!r} is {question.kind.value}: free text is not cross-tabulated")
+    if question.kind in (Kind.MATRIX, Kind.STATEMENTS):
+        items = [o.id for o in (question.rows if question.kind is Kind.MATRIX else question.statements)]
+        if item not in items:
+            raise AnalysisError(f"question {question_id!r} is {question.kind.value}: name one of its items with item= ({', '.join(items)})")
+    long = answer_table(answers, question)
+    long = _with_group(answers, long[long["item"] == item], by)
+    groups = answers.labels(by)
+    values = dict(_values(answers, question, long))
+    counts = (
+        long.dropna(subset=[by]).groupby([by, "value"]).submission_id.nunique().unstack(fill_value=0)
+        .reindex(index=list(groups), columns=list(values), fill_value=0).astype(int)
+    )
+    counts.index.name, counts.columns.name = by, question_id
+    people = long if item else pd.DataFrame({"submission_id": respondents_of(answers, question)})
+    people = _with_group(answers, people, by) if by not in people else people
+    respondents = people.dropna(subset=[by]).groupby(by).submission_id.nunique().reindex(list(groups), fill_value=0).astype(int)
+    additive = question.kind not in SEVERAL_VALUES
+    test, statistic, dof, p_value, note = _test(counts) if additive else (None, None, None, None, "several answers per person: no test")
+    return CrossTab(question_id, by, item, counts, groups, values, respondents, additive, test, statistic, dof, p_value, note)
+
+
+def _test(counts: pd.DataFrame):
+    from scipy import stats  # noqa: PLC0415 (only cross-tabs need scipy)
+
+    table = counts.to_numpy()
+    table = table[table.sum(axis=1) > 0][:, table.sum(axis=0) > 0]
+    if table.shape[0] < 2 or table.shape[1] < 2:
+        return None, None, None, None, "fewer than two groups or answers with anybody in them: no test"
+    expected = stats.contingency.expected_freq(table)
+    dof = (table.shape[0] - 1) * (table.shape[1] - 1)
+    if expected.min() >= 1 and (expected < 5).mean() <= 0.2:
+        chi2, p, dof, _ = stats.chi2_contingency(table, correction=False)
+        return "chi-square", float(chi2), int(dof), float(p), "chi-square test: large enough for it (every expected count ≥ 1, at most a fifth under 5)"
+    if table.shape == (2, 2):
+        _, p = stats.fisher_exact(table)
+        return "fisher-exact", None, 1, float(p), "Fisher's exact test: too few people per cell for chi-square"
+    method = stats.PermutationMethod(n_resamples=9999, rng=np.random.default_rng(SEED))
+    result = stats.fisher_exact(table, method=method)
+    return "fisher-exact", None, dof, float(result.pvalue), "Fisher's exact test (Freeman–Halton, p from 9,999 random tables): too few people per cell for chi-square"

@@ -1,0 +1,142 @@
+"""Sessions from the store as pandas frames: one row per answer (tidy) and one row per ballot (wide).
+
+    from forum_toolkit.analysis import load_answers
+    answers = load_answers("sqlite:///data/demo.sqlite3", ["forum-2026-11-12"], language="ar")
+    answers.tidy      # one row per answer element, labels in Arabic
+    answers.wide      # one row per ballot
+    answers.groups    # ("age_group", "years_in_town", ...): the questions where people described themselves
+
+The tidy frame is the export's (`forum_toolkit.export.tidy_answers`: submission_id, session_id,
+language, channel, submitted_at, page_id, question_id, kind, item, value, value_label, rank, dots)
+plus `consultation_id`, `question_text` and `item_label` (the option, row or statement an element is
+about, in the chosen language), and one column per self-described group question holding the code
+the participant chose there (`age_group`: "age_18_29"), so every answer can be grouped by who gave
+it. The wide frame is the export's with `consultation_id` added.
+
+`language` is the language of the labels; `language` *in the frames* is the one each participant
+used. Labels that had to fall back to another language show it: ``[de] unter 18 Jahre``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from forum_toolkit.analysis.errors import AnalysisError, UnknownLanguage, UnknownQuestion
+from forum_toolkit.consultation.model import Consultation, Question
+from forum_toolkit.export import tidy_answers, variables, wide_answers
+from forum_toolkit.export.labels import label
+
+
+@dataclass(frozen=True)
+class Answers:
+    """The answers of one or more sessions, as frames, with the consultations they answered."""
+
+    tidy: pd.DataFrame = field(repr=False)
+    wide: pd.DataFrame = field(repr=False)
+    consultations: Mapping[str, Consultation] = field(repr=False)  # by session id
+    language: str
+    sessions: tuple[str, ...]
+    groups: tuple[str, ...]  # the self-described group questions, in the consultation's order
+
+    @property
+    def consultation(self) -> Consultation:
+        """The consultation of the first session (every session of a forum runs the same one)."""
+        return self.consultations[self.sessions[0]]
+
+    @property
+    def submissions(self) -> int:
+        return len(self.wide)
+
+    def question(self, question_id: str) -> Question:
+        """The question with this id, from the first session whose consultation has it."""
+        for session in self.sessions:
+            consultation = self.consultations[session]
+            if any(q.id == question_id for q in consultation.questions):
+                return consultation.question(question_id)
+        known = tuple(dict.fromkeys(q.id for c in self.consultations.values() for q in c.questions if q.takes_answer))
+        raise UnknownQuestion(question_id, known)
+
+    def text(self, question_id: str) -> str:
+        """The question's text in the chosen language."""
+        return label(self.question(question_id).text, self.language, self.consultation.fallbacks())
+
+    def labels(self, question_id: str) -> dict[str, str]:
+        """Code -> label in the chosen language: options, points, rows or statements of a question."""
+        question = self.question(question_id)
+        fallbacks = self.consultation.fallbacks()
+        found: dict[str, str] = {}
+        for attribute in ("options", "rows", "statements", "categories"):
+            for option in getattr(question, attribute, ()):
+                found[option.id] = label(option.label, self.language, fallbacks)
+        for point in getattr(question, "points", ()):
+            found[str(point.value)] = label(point.label, self.language, fallbacks)
+        return found
+
+    def weighted(self, weights: pd.Series) -> pd.Series:
+        """`weights` (indexed by submission_id) in the wide frame's row order; 1.0 where missing."""
+        return self.wide["submission_id"].map(weights).fillna(1.0).astype(float).set_axis(self.wide.index)
+
+
+def load_answers(store: Any, sessions: Iterable[str] | str | None = None, language: str = "de") -> Answers:
+    """The answers of `sessions` (all sessions when None) from `store` (a Store or its URL).
+
+    Raises UnknownSession for a session the store does not hold, and UnknownLanguage for a
+    language none of the sessions' consultations offers.
+    """
+    if isinstance(store, str):
+        from forum_toolkit.store import open_store  # noqa: PLC0415 (a URL is a convenience for notebooks)
+
+        store = open_store(store)
+    if isinstance(sessions, str):
+        sessions = [sessions]
+    chosen = tuple(sessions) if sessions is not None else tuple(s.id for s in store.sessions())
+    if not chosen:
+        raise AnalysisError("no sessions to analyse: the store holds none, or none were named")
+    consultations = {session: store.consultation(session) for session in chosen}
+    offered = tuple(dict.fromkeys(code for c in consultations.values() for code in c.language_codes))
+    if language not in offered:
+        raise UnknownLanguage(language, offered)
+    return answers_from(consultations, {session: store.submissions(session) for session in chosen}, language)
+
+
+def answers_from(consultations: Mapping[str, Consultation], submissions: Mapping[str, Iterable[Any]], language: str = "de") -> Answers:
+    """`Answers` from consultations and submissions (StoredSubmission records or dicts) per session."""
+    tidy_parts, wide_parts, groups = [], [], []
+    for session, consultation in consultations.items():
+        stored = list(submissions[session])
+        tidy = tidy_answers(consultation, stored, language)
+        wide = wide_answers(consultation, stored)
+        described = [q.id for q in consultation.questions if q.describes_participant and q.takes_answer]
+        groups.extend(described)
+        tidy = _with_labels(tidy, consultation, language)
+        tidy = tidy.merge(wide[["submission_id", *described]], on="submission_id", how="left", suffixes=("", "_group"))
+        tidy.insert(1, "consultation_id", consultation.id)
+        wide.insert(1, "consultation_id", consultation.id)
+        tidy_parts.append(tidy)
+        wide_parts.append(wide)
+    tidy = pd.concat(tidy_parts, ignore_index=True)
+    wide = pd.concat(wide_parts, ignore_index=True)
+    for column in ("consultation_id",):
+        tidy[column] = tidy[column].astype("string")
+        wide[column] = wide[column].astype("string")
+    return Answers(tidy, wide, dict(consultations), language, tuple(consultations), tuple(dict.fromkeys(groups)))
+
+
+def _with_labels(tidy: pd.DataFrame, consultation: Consultation, language: str) -> pd.DataFrame:
+    """Add question_text and item_label (the option, row, statement or proposal part) in `language`."""
+    fallbacks = consultation.fallbacks()
+    texts = {q.id: label(q.text, language, fallbacks) for q in consultation.questions}
+    parts = {
+        (v.question.id, v.part): label(v.part_label, language, fallbacks)
+        for v in variables(consultation)
+        if v.part is not None and v.part_label is not None
+    }
+    tidy = tidy.copy()
+    tidy.insert(tidy.columns.get_loc("kind") + 1, "question_text", tidy["question_id"].map(texts).astype("string"))
+    keys = list(zip(tidy["question_id"], tidy["item"]))
+    item_labels = [parts.get(key, item) for key, item in zip(keys, tidy["item"])]
+    tidy.insert(tidy.columns.get_loc("item") + 1, "item_label", pd.Series(item_labels, index=tidy.index, dtype="string"))
+    return tidy

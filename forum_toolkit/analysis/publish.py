@@ -1,0 +1,144 @@
+"""Tables fit for publication: every count goes through the one suppression policy
+(`forum_toolkit.privacy.SuppressionPolicy`), and free text never becomes a table.
+
+    policy = SuppressionPolicy(threshold=5)
+    published_distribution(answers, "feel_at_home", policy)      # one table per item
+    published_crosstab(crosstab(answers, "feel_at_home", "age_group"), policy)
+    published_counts(submissions_by(answers, "language"), "submissions", policy)
+    published_agreement(answers, "town_statements", "years_in_town", policy)
+
+Each returns `Published`: the SuppressedTable (hidden entries None, and why), and `frame`, a
+DataFrame of text for a report or a notebook, hidden cells shown as "×".
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from forum_toolkit.analysis.agreement import agreement_counts
+from forum_toolkit.analysis.crosstabs import CrossTab
+from forum_toolkit.analysis.frames import Answers
+from forum_toolkit.analysis.results import SEVERAL_VALUES, distribution
+from forum_toolkit.consultation.model import Kind
+from forum_toolkit.privacy import HIDDEN, SuppressedTable, SuppressionPolicy, check_publishable
+
+
+@dataclass(frozen=True)
+class Published:
+    title: str
+    table: SuppressedTable
+    row_labels: tuple[str, ...]
+    column_labels: tuple[str, ...]
+    frame: pd.DataFrame = field(repr=False)
+
+
+def published_counts(frame: pd.DataFrame, count_column: str, policy: SuppressionPolicy, *, label_column: str = "label", title: str = "", total: int | None = None) -> Published:
+    """One row of counts (e.g. `submissions_by(...)`): label, count and share of the total."""
+    labels = [str(v) for v in frame[label_column]]
+    table = policy.counts([int(v) for v in frame[count_column]], labels, total=total)
+    return _one_row(title, table, labels)
+
+
+def published_distribution(answers: Answers, question_id: str, policy: SuppressionPolicy) -> list[Published]:
+    """A question's answers as published tables: one for the question, or one per matrix row or
+    statement. Raises FreeTextNotPublished for free-text questions."""
+    question = answers.question(question_id)
+    check_publishable(question_id, question.kind.value)
+    found = distribution(answers, question_id)
+    several = question.kind in SEVERAL_VALUES
+    tables = []
+    for item, rows in found.groupby("item", sort=False):
+        labels = [str(v) for v in rows["label"]]
+        respondents = int(rows["respondents"].iloc[0])
+        column = "dots" if question.kind is Kind.DOTS else "count"
+        counts = [int(v) for v in rows["count"]]
+        table = policy.counts(counts, labels, total=respondents if several else None)
+        if question.kind is Kind.DOTS:  # the dots follow the people: hidden where their count is
+            dots = [None if shown is None else int(d) for shown, d in zip(table.cells[0], rows[column])]
+            table = _replace_cells(table, dots)
+        title = str(rows["item_label"].iloc[0]) if item else answers.text(question_id)
+        tables.append(_one_row(title, table, labels, of_total=question.kind is not Kind.DOTS))
+    return tables
+
+
+def published_crosstab(crosstab: CrossTab, policy: SuppressionPolicy, *, title: str = "") -> Published:
+    """Groups × answers with their totals, suppressed; cells as "count (share of the group)"."""
+    counts = crosstab.counts
+    row_labels = tuple(crosstab.group_labels[g] for g in counts.index)
+    column_labels = tuple(crosstab.answer_labels[v] for v in counts.columns)
+    row_totals = None if crosstab.additive else [int(v) for v in crosstab.respondents]
+    table = policy.table(counts.to_numpy().tolist(), row_labels, column_labels, row_totals=row_totals)
+    total_label = "n"
+    data = {label: [_cell(table.cells[i][j], table.row_totals[i]) for i in range(len(row_labels))] for j, label in enumerate(column_labels)}
+    data[total_label] = [_number(v) for v in table.row_totals]
+    frame = pd.DataFrame(data, index=list(row_labels))
+    if table.column_totals is not None:
+        frame.loc["Σ"] = [*(_number(v) for v in table.column_totals), _number(table.total)]
+    return Published(title, table, row_labels, column_labels, frame)
+
+
+def published_agreement(answers: Answers, question_id: str, by: str, policy: SuppressionPolicy, *, min_group: int | None = None) -> Published:
+    """Per statement or option: the agreeing share in each group, and the consensus score (see
+    agreement.py) over the groups whose share is shown, with how many groups that is ("0.41 (4/6)"):
+    computed from shown numbers only, so it gives nothing hidden away."""
+    minimum = policy.threshold if min_group is None else max(min_group, policy.threshold)
+    counts = agreement_counts(answers, question_id, by)
+    question = answers.question(question_id)
+    groups = answers.labels(by)
+    labels = answers.labels(question_id)
+    items = [o.id for o in (question.statements if question.kind is Kind.STATEMENTS else question.options)]
+    rows, cells, totals = [], [], []
+    for item in items:
+        agreed = [int(counts.loc[(item, g), "agree"]) if (item, g) in counts.index else 0 for g in groups]
+        n = [int(counts.loc[(item, g), "n"]) if (item, g) in counts.index else 0 for g in groups]
+        table = policy.table([[a] for a in agreed], list(groups.values()), ["agree"], row_totals=n)
+        shares, smoothed = [], []
+        for i, _ in enumerate(groups):
+            shown, total = table.cells[i][0], table.row_totals[i]
+            shares.append(_percent(shown / total) if shown is not None and total else HIDDEN)
+            if shown is not None and total is not None and total >= minimum:
+                smoothed.append((shown + 1) / (total + 2))
+        consensus = math.exp(sum(math.log(s) for s in smoothed) / len(smoothed)) if smoothed else None
+        score = HIDDEN if consensus is None else f"{consensus:.2f} ({len(smoothed)}/{len(groups)})"
+        rows.append([labels[item], *shares, score])
+        cells.append(table.cells)
+        totals.append(table.row_totals)
+    frame = pd.DataFrame(rows, columns=["", *groups.values(), "consensus"])
+    merged = SuppressedTable(tuple(labels[i] for i in items), tuple(groups.values()),
+                             tuple(tuple(c[0] for c in item_cells) for item_cells in cells), tuple(None for _ in items),
+                             None, None, policy.threshold, False, frozenset(), frozenset())
+    return Published(answers.text(question_id), merged, tuple(labels[i] for i in items), tuple(groups.values()), frame)
+
+
+def _one_row(title: str, table: SuppressedTable, labels: list[str], *, of_total: bool = True) -> Published:
+    total = table.total
+    frame = pd.DataFrame({
+        "": labels,
+        "n": [_number(v) for v in table.cells[0]],
+        "%": [_percent(v / total) if v is not None and total and of_total else ("" if not of_total and v is not None else HIDDEN) for v in table.cells[0]],
+    })
+    frame.loc[len(frame)] = ["Σ", _number(total), ""]
+    return Published(title, table, tuple(labels), ("n",), frame)
+
+
+def _replace_cells(table: SuppressedTable, cells: list[int | None]) -> SuppressedTable:
+    from dataclasses import replace  # noqa: PLC0415
+
+    return replace(table, cells=(tuple(cells),), total=sum(c for c in cells if c is not None) if table.total is not None and all(c is not None for c in cells) else None)
+
+
+def _cell(value: int | None, total: int | None) -> str:
+    if value is None:
+        return HIDDEN
+    return f"{value} ({_percent(value / total)})" if total else str(value)
+
+
+def _number(value: int | None) -> str:
+    return HIDDEN if value is None else str(value)
+
+
+def _percent(share: float) -> str:
+    return f"{share:.0%}"
