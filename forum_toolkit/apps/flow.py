@@ -10,6 +10,16 @@ participant taps. Everything a browser sends ends up here as a plain value and i
     flow.next()            # {} when the page is fine, else {question id: [problems]} and no move
     ...
     flow.final_answers()   # what goes to the store: only questions that are shown, checked
+
+When the forum is facilitator-led, the app tells the flow what the facilitator opened
+(`follow(pacing, page, question)`): the participant then sees that page, or that one question,
+and waits (Stage.WAITING) while nothing is open or after "Done". Her answers stay in `answers`
+whatever is opened, and one ballot holds them all at the end (see ballot.py). She may open the
+review at any time (`review()`), and from there change any page herself (`go_to_page`); the next
+question the facilitator opens takes her back to the room's pace.
+
+Reactions to statements that other participants wrote (approved in moderation) are kept apart
+from the answers (`react`), by item id: they are not part of the consultation's file.
 """
 
 from __future__ import annotations
@@ -19,7 +29,10 @@ from enum import Enum
 from typing import Any
 
 from forum_toolkit.consultation.answers import AnswerProblem, check_answers, visible_questions
-from forum_toolkit.consultation.model import Access, Consultation, Page, Question
+from forum_toolkit.consultation.model import Access, Consultation, Page, Question, Stance
+
+SELF_PACED, FACILITATOR_LED = "self_paced", "facilitator_led"
+STANCES = tuple(stance.value for stance in Stance)
 
 
 class Stage(str, Enum):
@@ -27,6 +40,7 @@ class Stage(str, Enum):
     CODE = "code"  # a single-use ballot code is asked for first
     PAGE = "page"  # one page of questions
     REVIEW = "review"  # every answer listed before submitting
+    WAITING = "waiting"  # facilitator-led: nothing open for her now ("the next question comes soon")
     THANKS = "thanks"  # saved: shown only after the store has committed the ballot
 
 
@@ -43,6 +57,15 @@ class BallotFlow:
         self.answers: dict[str, Any] = {}
         self.page_number = 0  # index into pages_shown()
         self.stage = Stage.LANGUAGE
+        self.pacing = SELF_PACED
+        self.opened: tuple[str | None, str | None] = (None, None)  # facilitator-led: (page, question)
+        self.own_page = False  # facilitator-led: she went to this page herself, from the review
+        self.reactions: dict[int, str] = {}  # approved participants' statements: item id -> stance
+
+    @property
+    def following(self) -> bool:
+        """True when the screen shows what the facilitator opened, not her own pace."""
+        return self.pacing == FACILITATOR_LED
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -58,7 +81,12 @@ class BallotFlow:
         return pages[self.page_number]
 
     def questions_on_page(self) -> tuple[Question, ...]:
+        """The page's questions shown for her answers; facilitator-led, only the question opened
+        (when the facilitator opened one question, not the whole page)."""
         shown = {q.id for q in visible_questions(self.consultation, self.answers)}
+        page_id, question_id = self.opened
+        if self.following and not self.own_page and question_id is not None and self.page.id == page_id:
+            shown &= {question_id}
         return tuple(q for q in self.page.questions if q.id in shown)
 
     def review_pages(self) -> tuple[tuple[Page, tuple[Question, ...]], ...]:
@@ -78,7 +106,7 @@ class BallotFlow:
 
     def start(self) -> None:
         self._expect(Stage.LANGUAGE)
-        self.stage = Stage.CODE if self.needs_code else self._first_page()
+        self.stage = Stage.CODE if self.needs_code else self._begin()
 
     @property
     def needs_code(self) -> bool:
@@ -88,13 +116,15 @@ class BallotFlow:
         """Keep a code that the store has checked; it is used only when the ballot is stored."""
         self._expect(Stage.CODE)
         self.code = code
-        self.stage = self._first_page()
+        self.stage = self._begin()
 
     def set_answer(self, question_id: str, answer: Any) -> None:
         """Keep an answer. The participant stays on the page they are on, even when the answer
         shows or hides a page before it (conditions may name later questions)."""
         if self.stage not in (Stage.PAGE, Stage.REVIEW):
             raise StageError(f"no answers can be changed at the {self.stage.value} stage")
+        if self.stage is Stage.PAGE and question_id not in {q.id for q in self.questions_on_page()}:
+            raise StageError(f"question {question_id!r} is not on the screen")
         here = self.page.id if self.stage is Stage.PAGE else None
         if answer is None or answer == "" or answer == [] or answer == {}:
             self.answers.pop(question_id, None)
@@ -119,6 +149,10 @@ class BallotFlow:
         problems = self.page_problems()
         if problems:
             return problems
+        if self.following:  # "Done": wait for the next question, or back to the review she came from
+            self.stage = Stage.REVIEW if self.own_page else Stage.WAITING
+            self.own_page = False
+            return {}
         if self.page_number + 1 < len(self.pages_shown()):
             self.page_number += 1
         else:
@@ -126,7 +160,11 @@ class BallotFlow:
         return {}
 
     def back(self) -> None:
-        if self.stage is Stage.REVIEW:
+        if self.following and self.stage is not Stage.REVIEW:
+            raise StageError("the facilitator sets the pace: there is no going back a page")
+        if self.stage is Stage.REVIEW and self.following:
+            self.stage = self._opened_stage()
+        elif self.stage is Stage.REVIEW:
             self.stage = Stage.PAGE
             self.page_number = len(self.pages_shown()) - 1
         elif self.stage is Stage.PAGE and self.page_number > 0:
@@ -144,6 +182,71 @@ class BallotFlow:
             raise StageError(f"page {page_id!r} is not shown")
         self.page_number = ids.index(page_id)
         self.stage = Stage.PAGE
+        self.own_page = self.following
+
+    # -- following the facilitator ---------------------------------------------------------------
+
+    def follow(self, pacing: str, page_id: str | None, question_id: str | None) -> bool:
+        """What the facilitator opened now (the forum state). True when the screen must change:
+        the pacing or the opening changed while she is at her questions, the review or waiting.
+        Her answers are kept whatever happens; before the start and after saving nothing moves."""
+        if pacing not in (SELF_PACED, FACILITATOR_LED):
+            raise StageError(f"pacing {pacing!r} is not known")
+        changed = (pacing, (page_id, question_id)) != (self.pacing, self.opened)
+        was_following = self.following
+        self.pacing, self.opened = pacing, (page_id, question_id)
+        if not changed or self.stage not in (Stage.PAGE, Stage.REVIEW, Stage.WAITING):
+            return False
+        if self.following:
+            self.own_page = False
+            self.stage = self._opened_stage()
+        elif was_following:
+            self.own_page = False
+            self.stage = Stage.PAGE if self.stage is Stage.WAITING else self.stage
+        return True
+
+    def review(self) -> None:
+        """Facilitator-led: to the review whenever she likes (she submits once, from there)."""
+        if not self.following or self.stage not in (Stage.PAGE, Stage.WAITING):
+            raise StageError(f"the review is reached with Next, not from the {self.stage.value} stage")
+        self.stage, self.own_page = Stage.REVIEW, False
+
+    def resume(self) -> None:
+        """Facilitator-led, waiting after "Done": back to the question that is still open."""
+        self._expect(Stage.WAITING)
+        self.stage = self._opened_stage()
+
+    @property
+    def can_resume(self) -> bool:
+        """Waiting, while a question she can answer is open (she tapped "Done" on it)."""
+        return self.stage is Stage.WAITING and self._opened_page_number() is not None
+
+    def react(self, item_id: int, stance: str | None) -> None:
+        """Agree, disagree or pass on a participant's statement (an approved item); None takes it back."""
+        if self.stage is not Stage.PAGE:
+            raise StageError(f"no reactions can be changed at the {self.stage.value} stage")
+        if isinstance(item_id, bool) or not isinstance(item_id, int):
+            raise StageError(f"item {item_id!r} is not an item id")
+        if stance is None:
+            self.reactions.pop(item_id, None)
+        elif stance in STANCES:
+            self.reactions[item_id] = stance
+        else:
+            raise StageError(f"stance {stance!r} is not one of {', '.join(STANCES)}")
+
+    def ready(self) -> dict[str, list[AnswerProblem]]:
+        """Before submitting: the problems of the whole ballot, by question. When there are any
+        (facilitator-led, a required question was never opened), she is taken to the first page
+        that has one, to answer it herself."""
+        self._expect(Stage.REVIEW)
+        problems: dict[str, list[AnswerProblem]] = {}
+        for problem in check_answers(self.consultation, self._shown_answers()):
+            problems.setdefault(problem.question, []).append(problem)
+        for number, page in enumerate(self.pages_shown()):
+            if any(q.id in problems for q in page.questions):
+                self.page_number, self.stage, self.own_page = number, Stage.PAGE, self.following
+                break
+        return problems
 
     def final_answers(self) -> dict[str, Any]:
         """The answers to store: questions that are shown only. Raises StageError before the review."""
@@ -167,6 +270,26 @@ class BallotFlow:
                 return answers
             for question_id in hidden:
                 del answers[question_id]
+
+    def _begin(self) -> Stage:
+        return self._opened_stage() if self.following else self._first_page()
+
+    def _opened_page_number(self) -> int | None:
+        """The index of the page the facilitator opened, if it (and its question) is shown to her."""
+        page_id, question_id = self.opened
+        ids = [page.id for page in self.pages_shown()]
+        if page_id not in ids:
+            return None
+        if question_id is not None and question_id not in {q.id for q in visible_questions(self.consultation, self.answers)}:
+            return None
+        return ids.index(page_id)
+
+    def _opened_stage(self) -> Stage:
+        number = self._opened_page_number()
+        if number is None:
+            return Stage.WAITING
+        self.page_number = number
+        return Stage.PAGE
 
     def _first_page(self) -> Stage:
         self.page_number = 0
