@@ -113,6 +113,8 @@ def _question(answers: Answers, question, policy: SuppressionPolicy) -> list[str
     if question.kind is Kind.RANKING:
         return _ranking(answers, question, policy)
     tables = published_distribution(answers, question.id, policy)
+    if not tables or not tables[0].row_labels:
+        return []
     if question.kind in CHARTED:
         published = tables[0]
         return _published_block(published, chart=True, unit=word("dots", language) if question.kind is Kind.DOTS else "")

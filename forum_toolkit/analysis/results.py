@@ -80,7 +80,8 @@ def distribution(answers: Answers, question_id: str, *, weights: pd.Series | Non
             if w is not None:
                 row.update(_weighted(w, people, chosen, confidence))
             rows.append(row)
-    frame = pd.DataFrame(rows)
+    columns = ["item", "item_label", "value", "label", "count", "respondents", "share", "low", "high"]
+    frame = pd.DataFrame(rows, columns=[*columns, *(k for k in (rows[0] if rows else {}) if k not in columns)])
     return frame.astype({c: "string" for c in ("item", "item_label", "value", "label")})
 
 
