@@ -51,7 +51,7 @@ def test_formats_and_basename_can_be_chosen(tmp_path: Path) -> None:
 
 
 def test_an_unknown_format_is_refused_before_anything_is_written(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match=r"^unknown export format 'json': expected one of csv, parquet, xlsx$"):
+    with pytest.raises(ValueError, match=r"^unknown export format 'json': expected one of csv, parquet, xlsx, sav$"):
         write_export(TINY, SUBMISSIONS, tmp_path, formats=("csv", "json"))
     assert list(tmp_path.iterdir()) == []
 

@@ -57,6 +57,15 @@ def codebook(consultation: Consultation):
     return pd.DataFrame.from_records(records, columns=columns).astype("string")
 
 
+def codebook_in(consultation: Consultation, language: str):
+    """The codebook in one language: variable, question_id, kind, value, label (for a colleague
+    who reads that language; the SPSS file's value numbers are the codes' order, 1..k)."""
+    if language not in consultation.language_codes:
+        raise ValueError(f"language {language!r}: expected one of the consultation's languages ({', '.join(consultation.language_codes)})")
+    frame = codebook(consultation)
+    return frame[["variable", "question_id", "kind", "value", f"label_{language}"]].rename(columns={f"label_{language}": "label"})
+
+
 def _codes(variable: Variable) -> list[tuple[str, Text]]:
     """The codes a variable can hold, each with its label."""
     question = variable.question

@@ -30,12 +30,13 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from forum_toolkit.consultation.model import Consultation
-from forum_toolkit.export.codebook import codebook
+from forum_toolkit.export.codebook import codebook, codebook_in
 from forum_toolkit.export.optional import require
 from forum_toolkit.export.tidy import tidy_answers
 from forum_toolkit.export.wide import wide_answers
 
-FORMATS = ("csv", "parquet", "xlsx")
+FORMATS = ("csv", "parquet", "xlsx")  # the default
+ALL_FORMATS = (*FORMATS, "sav")  # sav: SPSS, with one codebook CSV per language beside it
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _PLAIN_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
@@ -61,10 +62,10 @@ def write_export(
     `basename` defaults to the consultation id; `language` (for the tidy labels) to the
     consultation's default language. `out_dir` is created when missing; files are overwritten.
     """
-    unknown = [f for f in formats if f not in FORMATS]
+    unknown = [f for f in formats if f not in ALL_FORMATS]
     if unknown:
-        raise ValueError(f"unknown export format {unknown[0]!r}: expected one of {', '.join(FORMATS)}")
-    for fmt, package in (("parquet", "pyarrow"), ("xlsx", "openpyxl")):
+        raise ValueError(f"unknown export format {unknown[0]!r}: expected one of {', '.join(ALL_FORMATS)}")
+    for fmt, package in (("parquet", "pyarrow"), ("xlsx", "openpyxl"), ("sav", "pyreadstat")):
         if fmt in formats:
             require(package)  # fail before writing anything
     submissions = list(submissions)
@@ -91,6 +92,14 @@ def write_export(
         path = out / f"{base}.xlsx"
         _write_workbook(path, tables)
         written.append(path)
+    if "sav" in formats:
+        from forum_toolkit.export.spss import write_sav  # noqa: PLC0415
+
+        written.append(write_sav(consultation, submissions, out / f"{base}.sav", language))
+        for code in consultation.language_codes:
+            path = out / f"{base}_codebook_{code}.csv"
+            _for_spreadsheet(codebook_in(consultation, code)).to_csv(path, index=False, encoding="utf-8-sig")
+            written.append(path)
     return written
 
 
