@@ -91,11 +91,12 @@ def test_a_relative_sqlite_path_is_made_absolute(url, expected):
     assert runtime.absolute_db_url(url, cwd=Path("/srv/forum")) == expected
 
 
-def test_the_ballot_stylesheets_are_the_questions_then_the_screens():
-    questions, screens = runtime.ballot_stylesheets()
-    assert (questions.parent.name, screens.parent.name) == ("widgets", "apps")
+def test_the_stylesheets_are_the_questions_then_the_screens_then_projector_and_console():
+    questions, screens, live = runtime.ballot_stylesheets()
+    assert (questions.parent.name, screens.parent.name, live.parent.name) == ("widgets", "apps", "apps")
     assert ".ft-question" in questions.read_text(encoding="utf-8")
     assert ".ft-ballot" in screens.read_text(encoding="utf-8")
+    assert ".ft-projector" in live.read_text(encoding="utf-8") and ".ft-console" in live.read_text(encoding="utf-8")
 
 
 # -- addresses ------------------------------------------------------------------------------------

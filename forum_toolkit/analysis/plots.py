@@ -47,24 +47,28 @@ STYLE = {
 }
 
 
-def choice_bars(labels: Sequence[str], counts: Sequence[int], *, title: str = "", unit: str = "", size=PROJECTOR_SIZE) -> Figure:
+def choice_bars(labels: Sequence[str], counts: Sequence[int], *, title: str = "", value_labels: Sequence[str] | None = None, size=PROJECTOR_SIZE) -> Figure:
     """Horizontal bars, one per option, in the given order, each with its count and share.
 
-    For single and multiple choice, approval and dot totals (`unit` e.g. "Punkte" is written after
-    each number). An empty result (no votes yet) gives an empty frame with zeros, not an error.
+    For single and multiple choice, approval and dot totals. `value_labels` replace the numbers
+    written at the bars' ends (e.g. "3 Punkte", in the reader's language and grammar); the share
+    follows them. An empty result (no votes yet) gives an empty frame with zeros, not an error.
     """
     _check_lengths(labels, counts)
+    if value_labels is not None:
+        _check_lengths(labels, value_labels)
     with matplotlib.rc_context(STYLE):
         figure = Figure(figsize=size, layout="constrained")
         axes = figure.add_subplot()
         positions = list(range(len(labels)))[::-1]  # the first option on top
         axes.barh(positions, counts, color=OKABE_ITO[0], height=0.6)
         total = sum(counts)
-        for position, count in zip(positions, counts):
+        for index, (position, count) in enumerate(zip(positions, counts)):
             share = f" ({count / total:.0%})" if total else ""
-            axes.annotate(f" {count}{(' ' + unit) if unit else ''}{share}", (count, position), va="center", fontsize=20)
+            written = value_labels[index] if value_labels is not None else str(count)
+            axes.annotate(f" {written}{share}", (count, position), va="center", fontsize=20)
         axes.set_yticks(positions, labels)
-        axes.set_xlim(0, max([*counts, 1]) * 1.25)
+        axes.set_xlim(0, max([*counts, 1]) * 1.4)
         axes.xaxis.set_visible(False)
         axes.spines["bottom"].set_visible(False)
         _title(axes, title)

@@ -131,7 +131,7 @@ class ProjectorApp:
 def draw(chart: Chart) -> bytes:
     """The chart as a projector-sized PNG."""
     if chart.kind == slides.BARS:
-        figure = plots.choice_bars(chart.labels, chart.values, title=chart.title, unit=chart.unit)
+        figure = plots.choice_bars(chart.labels, chart.values, title=chart.title, value_labels=chart.value_labels or None)
     elif chart.kind == slides.DIVERGING:
         figure = plots.diverging_bars(chart.labels, chart.values, chart.point_labels, title=chart.title)
     elif chart.kind == slides.STANCES:

@@ -39,7 +39,7 @@ class Chart:
     labels: tuple[str, ...]
     values: tuple = ()  # BARS: counts; DIVERGING: a tuple of counts per label; STANCES: (agree, disagree, pass) per label
     point_labels: tuple[str, ...] = ()  # DIVERGING: the scale's points; STANCES: the three stances
-    unit: str = ""
+    value_labels: tuple[str, ...] = ()  # BARS: the numbers as written at the bars' ends ("3 Punkte")
     method: str = ""  # RANKING: the counting method, in words
 
 
@@ -110,8 +110,9 @@ def chart_for(question: Question, result: QuestionResult, wording: CatalogWordin
     labels = _labels(question, wording)
     if kind in ("single_choice", "multiple_choice", "approval", "dots"):
         counts = dict(result.counts)
-        unit = wording.ui("dots") if kind == "dots" else ""
-        return Chart(BARS, title, tuple(labels.values()), tuple(counts.get(option, 0) for option in labels), unit=unit)
+        values = tuple(counts.get(option, 0) for option in labels)
+        written = tuple(wording.ui_plural("{count} dot", "{count} dots", value) for value in values) if kind == "dots" else ()
+        return Chart(BARS, title, tuple(labels.values()), values, value_labels=written)
     if kind == "number":
         return Chart(BARS, title, tuple(value for value, _ in result.counts), tuple(count for _, count in result.counts))
     if kind == "scale":

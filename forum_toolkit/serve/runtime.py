@@ -15,7 +15,8 @@ from pathlib import Path
 from forum_toolkit.serve.config import MAX_RUNTIME_DIR, ServeConfigError
 
 PACKAGE = Path(__file__).resolve().parent.parent
-BALLOT_CSS = (PACKAGE / "widgets" / "ballot.css", PACKAGE / "apps" / "ballot.css")  # questions, then screens
+# The questions', then the ballot screens', then the projector's and the console's styles.
+BALLOT_CSS = (PACKAGE / "widgets" / "ballot.css", PACKAGE / "apps" / "ballot.css", PACKAGE / "apps" / "live.css")
 COOKIE_SECRET_NAME = "voila-cookie-secret"
 CONFIG_NAME = "voila-config.json"
 
@@ -97,5 +98,6 @@ def absolute_db_url(url: str, cwd: Path | None = None) -> str:
 
 
 def ballot_stylesheets() -> tuple[Path, ...]:
-    """The ballot's stylesheets: the question widgets', then the screens' around them."""
+    """Every page's stylesheets: the question widgets', the ballot screens' around them, then the
+    projector's and the console's."""
     return BALLOT_CSS
