@@ -8,6 +8,7 @@ import ipywidgets as w
 import pytest
 
 from forum_toolkit.apps.ballot import BallotApp, BallotSettings
+from forum_toolkit.apps.guard import guarded
 from forum_toolkit.consultation import load_consultation
 from forum_toolkit.i18n import wording_for
 from forum_toolkit.store import open_store
@@ -336,3 +337,290 @@ pages:
           - {id: "yes", label: {de: ja, en: "yes"}}
           - {id: "no", label: {de: nein, en: "no"}}
 """
+
+
+# -- following the facilitator ------------------------------------------------------------------------
+
+SCRIPT = "<img src=x onerror=alert(1)>"
+
+
+def question_ids(app):
+    return [view.question.id for view in app._views]
+
+
+def led(store, forum, question=None):
+    store.set_pacing(forum, "facilitator_led")
+    if question is not None:
+        store.open_question(forum, question)
+
+
+def follow(app):
+    """What the app's task does on a change: read the store, then show it."""
+    app.apply(app.read_live())
+
+
+def test_a_facilitator_led_ballot_waits_until_a_question_is_opened(store, forum):
+    led(store, forum)
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    assert shows(app, "Please wait: the next question comes soon.")
+    store.open_question(forum, "topics")
+    follow(app)
+    assert question_ids(app) == ["topics"] and not shows(app, "Page 1 of 2")
+    assert [b.description for b in tree(app.root) if isinstance(b, w.Button) and "ft-nav" not in b._dom_classes][-2:] == ["Review and submit", "Done"]
+
+
+def test_the_waiting_screen_speaks_her_language(store, forum):
+    led(store, forum)
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "العربية")
+    assert shows(app, wording_for("ar").ui("Please wait: the next question comes soon.")) and "ft-rtl" in app.root._dom_classes
+
+
+def test_another_opened_question_replaces_the_screen_and_keeps_her_answers(store, forum):
+    led(store, forum, "age")
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    tap(app, "young")
+    store.open_question(forum, "topics")
+    follow(app)
+    assert question_ids(app) == ["topics"]
+    store.open_page(forum, "about")
+    follow(app)
+    assert question_ids(app) == ["welcome", "age", "topics"] and app.flow.answers == {"age": "young"}
+    chosen = [x.description for x in tree(view_of(app, "age").widget) if isinstance(x, w.Button) and "ft-chosen" in x._dom_classes]
+    assert chosen == ["young"]
+
+
+def test_done_then_waiting_then_one_ballot_with_every_answer(store, forum):
+    led(store, forum, "age")
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    tap(app, "old")
+    tap(app, "Done")
+    assert shows(app, "Please wait: the next question comes soon.") and shows(app, "Change my answer")
+    store.open_question(forum, "ok")
+    follow(app)
+    tap(app, "A")
+    tap(app, "Review and submit")
+    assert shows(app, "Review your answers")
+    tap(app, "Submit")
+    [stored] = store.submissions(forum)
+    assert stored.answers == {"age": "old", "ok": ["a"]}
+    store.open_question(forum, "topics")
+    follow(app)
+    assert shows(app, "Saved. Thank you!")  # after saving, nothing moves
+
+
+def test_a_required_question_never_opened_is_asked_before_the_ballot_goes(store, forum):
+    led(store, forum, "ok")
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    tap(app, "A")
+    tap(app, "Review and submit")
+    tap(app, "Submit")
+    assert store.submissions(forum) == []
+    assert "age" in question_ids(app) and shows(app, "Please check the marked questions.")
+    app.answer_changed("age", "old")
+    tap(app, "Done")
+    tap(app, "Submit")
+    assert store.submissions(forum)[0].answers == {"age": "old", "ok": ["a"]}
+
+
+def test_a_forged_answer_to_a_question_not_opened_is_refused_and_audited(store, forum):
+    led(store, forum, "ok")
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    guarded(app.answer_changed, app)("age", "old")  # as the view's on_change is wrapped
+    assert "age" not in app.flow.answers
+    assert [e.detail["reason"] for e in store.audit(forum) if e.event == "tap_refused"] == ["out_of_order"]
+
+
+def test_self_paced_again_when_the_facilitator_lets_the_room_go(store, forum):
+    led(store, forum)
+    app = BallotApp(store, BallotSettings(forum))
+    tap(app, "English")
+    store.set_pacing(forum, "self_paced")
+    follow(app)
+    assert shows(app, "Page 1 of 2") and buttons_named(app, "Back") and buttons_named(app, "Next")
+
+
+def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_question(store, forum, sqlite_url):
+    """The watcher task on the kernel's loop, and the facilitator's console as another store."""
+    import asyncio
+    import threading
+    import time
+
+    led(store, forum, "age")
+    apps = [BallotApp(store, BallotSettings(forum, kiosk=True)) for _ in range(3)]
+    for app in apps:
+        tap(app, "English")
+    facilitator = open_store(sqlite_url)
+    delays = []
+
+    async def evening():
+        for app in apps:
+            app.start()
+        await asyncio.sleep(0.5)  # the watchers are set
+        for question in ("topics", "ok", "age", "household"):
+            ticks = 0
+
+            def tick():  # the loop stays free: it keeps running while the ballots wait
+                nonlocal ticks
+                ticks += 1
+
+            started = time.monotonic()
+            threading.Thread(target=facilitator.open_question, args=(forum, question)).start()
+            while not all(question_ids(app) == [question] for app in apps):
+                assert time.monotonic() - started < 3, f"the tablets did not switch to {question}"
+                tick()
+                await asyncio.sleep(0.01)
+            delays.append(time.monotonic() - started)
+            assert ticks >= 1
+        for app in apps:
+            app.stop()
+        await asyncio.gather(*(app.task for app in apps), return_exceptions=True)
+
+    asyncio.run(evening())
+    facilitator.close()
+    assert max(delays) < 1.0, delays
+    print(f"switch delays (s): {[round(d, 3) for d in delays]}")
+
+
+def test_the_task_ends_after_its_maximum(store, forum):
+    import asyncio
+    import time
+
+    app = BallotApp(store, BallotSettings(forum), max_seconds=0.3)
+
+    async def run():
+        started = time.monotonic()
+        await app.start()
+        return time.monotonic() - started
+
+    assert asyncio.run(run()) < 3
+
+
+# -- statements written by participants ---------------------------------------------------------------
+
+
+def statements_view(app):
+    return view_of(app, "statements")
+
+
+def on_the_statements_page(store, forum, **settings):
+    led(store, forum, "statements")
+    app = BallotApp(store, BallotSettings(forum, **settings))
+    tap(app, "English")
+    return app
+
+
+def add_approved(store, forum, text):
+    item = store.add_statement(forum, "statements", text, language="de", channel="phone", client_id=str(__import__("uuid").uuid4()))
+    store.approve(forum, item.id)
+    return item.id
+
+
+def test_approved_statements_join_the_files_as_text_and_pending_ones_do_not(store, forum):
+    app = on_the_statements_page(store, forum)
+    view = statements_view(app)
+    store.add_statement(forum, "statements", "Still waiting", language="de", channel="phone", client_id=str(__import__("uuid").uuid4()))
+    item_id = add_approved(store, forum, SCRIPT)
+    follow(app)
+    assert statements_view(app) is view  # the same question, one more card: a tap on it is not lost
+    assert list(view.item_cards) == [item_id]
+    values = [x.value for x in tree(app.root) if isinstance(x, w.HTML)]
+    assert any("&lt;img src=x onerror=alert(1)&gt;" in v for v in values) and not any("<img" in v for v in values)
+    assert not shows(app, "Still waiting") and shows(app, "Statements from participants")
+
+
+def item_stance(store, forum):
+    [stance] = [s for s in store.results(forum, "statements").stances if s.item is not None]
+    return stance
+
+
+def test_reactions_to_participants_statements_go_with_the_ballot_once(store, forum):
+    item_id = add_approved(store, forum, "More benches")
+    app = on_the_statements_page(store, forum)
+    view = statements_view(app)
+    view.item_buttons[item_id]["agree"].click()
+    assert item_stance(store, forum).agree == 0  # not before her ballot
+    store.open_question(forum, "age")
+    follow(app)
+    tap(app, "old")
+    tap(app, "Review and submit")
+    tap(app, "Submit")
+    assert (item_stance(store, forum).agree, item_stance(store, forum).disagree) == (1, 0)
+    app._send_reactions()  # a retry: stored once
+    assert item_stance(store, forum).agree == 1
+
+
+def test_a_statement_taken_back_in_moderation_leaves_the_screen(store, forum):
+    item_id = add_approved(store, forum, "Too late")
+    app = on_the_statements_page(store, forum)
+    card = statements_view(app).item_cards[item_id]
+    store.reject(forum, item_id, "Doppelt")
+    follow(app)
+    assert statements_view(app).item_cards == {} and card.comm is None
+
+
+def test_her_own_statement_waits_for_moderation(store, forum):
+    app = on_the_statements_page(store, forum, kiosk=True)
+    view = statements_view(app)
+    view.own_field.value = SCRIPT
+    tap(app, "Send statement")
+    tap(app, "Send statement")  # a double tap: the field is empty now
+    [item] = store.items(forum)
+    assert (item.text, item.status, item.channel, item.language) == (SCRIPT, "pending", "tablet", "en")
+    assert shows(app, "Please write your statement first.")
+    app.add_statement("statements", SCRIPT)  # a retry with the same text: the same item
+    assert len(store.items(forum)) == 1
+
+
+@pytest.mark.parametrize(("typed", "message"), [("   ", "Please write your statement first."), ("x" * 301, "Please shorten your statement.")])
+def test_a_blank_or_too_long_statement_is_explained_and_not_sent(store, forum, typed, message):
+    app = on_the_statements_page(store, forum)
+    statements_view(app).own_field.value = typed
+    tap(app, "Send statement")
+    assert shows(app, message) and store.items(forum) == []
+
+
+# -- paper and assisted ballots ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("channel", ["paper", "assisted"])
+def test_staff_ballots_keep_their_own_pace_and_are_counted_with_their_channel(store, forum, channel):
+    led(store, forum, "ok")
+    saved = []
+    app = BallotApp(store, BallotSettings(forum, channel=channel), on_saved=saved.append)
+    tap(app, "Deutsch")
+    assert shows(app, "Seite 1 von 2")  # the whole form, whatever the room does
+    complete_as_old_person(app)
+    tap(app, "Absenden")
+    [stored] = store.submissions(forum)
+    assert stored.channel == channel and saved == [app]
+    assert store.participation(forum, threshold=1).per_channel == ((channel, 1),)
+
+
+def test_a_paper_form_shows_no_participants_statements(store, forum):
+    add_approved(store, forum, "More benches")
+    app = BallotApp(store, BallotSettings(forum, channel="paper"))
+    assert app.live.items == {}
+
+
+def test_a_forged_paper_ballot_is_refused_like_any_other(store, forum):
+    app = BallotApp(store, BallotSettings(forum, channel="paper"))
+    tap(app, "Deutsch")
+    app.answer_changed("age", "ancient")
+    app.flow.stage = app.flow.stage.REVIEW
+    app.submit()
+    assert store.submissions(forum) == []
+
+
+def test_the_channel_never_comes_from_the_link():
+    assert BallotSettings.from_request({"FORUM_SESSION": "forum-x"}, "channel=paper&kiosk=1").channel == ""
+
+
+def test_an_unknown_channel_is_named():
+    with pytest.raises(ValueError, match="channel 'fax': expected 'paper' or 'assisted'"):
+        BallotSettings("forum-x", channel="fax")

@@ -49,3 +49,40 @@ def test_the_browser_renaming_a_button_changes_nothing():
 )
 def test_statements_show_an_earlier_answer(previous, shown):
     assert view_for(question("say"), FakeWording(), answer=previous).answer() == shown
+
+
+# -- statements written by participants ---------------------------------------------------------
+
+
+def test_approved_items_get_cards_after_the_files_and_keep_them_when_more_arrive():
+    reacted = Heard()
+    view = view_for(question("say"), FakeWording())
+    view.show_items([(7, "<b>Benches</b>")], {}, reacted)
+    card = view.item_cards[7]
+    view.show_items([(7, "<b>Benches</b>"), (9, "Trees")], {}, reacted)
+    assert view.item_cards[7] is card and list(view.item_cards) == [7, 9]
+    assert "&lt;b&gt;Benches&lt;/b&gt;" in card.children[0].value
+    view.item_buttons[9]["disagree"].click()
+    view.item_buttons[9]["disagree"].click()
+    view.item_buttons[7]["agree"].click()
+    assert reacted.calls == [(9, "disagree"), (9, None), (7, "agree")]
+    assert view.answer() is None  # reactions to items are not part of the answer
+
+
+def test_an_item_taken_back_or_corrected_loses_its_card():
+    view = view_for(question("say"), FakeWording())
+    view.show_items([(7, "Benchs"), (9, "Trees")], {7: "agree"}, Heard())
+    old = view.item_cards[7]
+    view.show_items([(7, "Benches")], {7: "agree"}, Heard())
+    assert old.comm is None and list(view.item_cards) == [7] and "ft-chosen" in view.item_buttons[7]["agree"]._dom_classes
+
+
+def test_her_own_statement_is_checked_before_it_is_sent():
+    sent = []
+    view = view_for(question("say"), FakeWording())
+    view.offer_own_statement(lambda text: sent.append(text) or True, limit=10)
+    view.own_field.value = "far too long here"
+    view._send()
+    view.own_field.value = "Benches"
+    view._send()
+    assert sent == ["Benches"] and view.own_field.value == ""

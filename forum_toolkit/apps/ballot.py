@@ -6,29 +6,74 @@
 One `BallotApp` serves one kernel, which is one browser page: a shared tablet in kiosk mode starts
 again for the next person after the thank-you screen, with every widget of the previous person
 closed; a phone stays on its thank-you screen. "Saved" is shown only after the store has committed.
+
+Following the facilitator. Each page runs one asyncio task (`start()`, `run()`) that watches the
+store for the facilitator's changes (forum state, moderation decisions; other people's ballots do
+not wake it), reads the forum state and the approved statements in a worker thread, and redraws
+on the kernel's loop. It ends with the kernel, or after `max_seconds` (6 h). When the pacing is
+`facilitator_led`, the ballot shows only the page, or the single question, that the facilitator
+opened, and "Please wait: the next question comes soon" while nothing is open or after "Done";
+when the facilitator opens another question, the screen switches to it, with every answer kept.
+`self_paced` is the ballot as always: Back and Next through the pages.
+
+One ballot per person, also when the facilitator leads. Answers are kept in the kernel as she
+gives them; she submits them all once, from the review, which she can open at any time ("Review
+and submit" beside every question and on the waiting screen). Why not a ballot per opened
+question: the store holds one ballot per person (a submission is a participant in every count, a
+ballot code opens exactly one, a ballot answers the consultation's required questions, and a
+submission id is stored once, a retry storing nothing), so per-question ballots would count one
+person several times and spend her code on the first question. The price: results revealed
+during the evening count the ballots submitted so far; a facilitator who wants every vote in them
+asks the room to submit first. A required question the facilitator never opened is shown to her
+before the ballot goes (`BallotFlow.ready`). Her reactions to statements that other participants
+wrote (`Store.react`) are sent just after her ballot is stored, with her ballot's id as the voter,
+so that one person reacts once, also on a shared tablet; a retry stores neither twice. Her own
+statement (`Store.add_statement`) is sent when she taps "Send statement": it waits for moderation,
+and only approved text ever reaches a ballot, always as text.
+
+Paper and assisted ballots: the facilitator's console runs a BallotApp with `channel` "paper"
+(staff type a paper form) or "assisted" (staff help a participant). The channel is never read from
+a link. These ballots go at their own pace whatever the room does, are checked like any other and
+counted with their channel; a paper form shows no participants' statements (they are not on paper).
 """
 
 from __future__ import annotations
 
 import asyncio
 import os
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
 import ipywidgets as w
 
 from forum_toolkit.apps import screens
-from forum_toolkit.apps.flow import BallotFlow, Stage, StageError
-from forum_toolkit.apps.guard import guarded, log_refusal
+from forum_toolkit.apps.flow import SELF_PACED, BallotFlow, Stage, StageError
+from forum_toolkit.apps.guard import guarded, log, log_refusal
+from forum_toolkit.consultation.model import Kind
 from forum_toolkit.i18n import problem_text, refusal_text, wording_for
 from forum_toolkit.i18n.ballot_strings import NEXT_PERSON
 from forum_toolkit.serve.config import (
     KIOSK_RESET_SECONDS, MAX_RESET_SECONDS, RESET_SECONDS_VARIABLE, SESSION_VARIABLE, ServeConfigError,
 )  # fmt: skip
-from forum_toolkit.store import Store, StoreError, SubmissionRefused, open_store
-from forum_toolkit.widgets import view_for  # importing the package registers every kind's view
+from forum_toolkit.store import InvalidRequest, Store, StoreError, SubmissionRefused, open_store
+from forum_toolkit.store.moderation import STATEMENT_MAX_LENGTH
+from forum_toolkit.store.records import ForumState
+from forum_toolkit.widgets import StatementsView, view_for  # importing the package registers every kind's view
 
 CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}
+STAFF_CHANNELS = ("paper", "assisted")  # typed or helped by staff at the console
+FOLLOWED_KINDS = ("states", "forum_events", "decisions")  # what a ballot follows: not other people's ballots
+MAX_SECONDS = 6 * 3600  # then the ballot stops following the store, so a forgotten page does not live for ever
+
+
+@dataclass(frozen=True)
+class Live:
+    """What the ballot follows in the store: the forum state, and the approved participants'
+    statements of each statements question as (item id, text)."""
+
+    state: ForumState | None
+    items: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -38,13 +83,24 @@ class BallotSettings:
     code: str = ""  # filled in from the QR link of a code slip
     language: str = ""  # a language chosen in the link (?lang=ar)
     reset_seconds: int = KIOSK_RESET_SECONDS
+    channel: str = ""  # "paper" or "assisted", set by the console; "": a tablet (kiosk) or a phone
+
+    def __post_init__(self):
+        if self.channel not in ("", *STAFF_CHANNELS):
+            raise ValueError(f"channel {self.channel!r}: expected 'paper' or 'assisted' (set by the console), or none for tablets and phones")
+
+    @property
+    def staff(self) -> bool:
+        """Staff enter this ballot (paper, assisted): it keeps its own pace."""
+        return self.channel in STAFF_CHANNELS
 
     @classmethod
     def from_request(cls, environ: dict, query: str) -> BallotSettings:
         """The server's settings from the kernel's environment; the page's own from its query string.
 
         The kiosk countdown is the operator's (`forum-toolkit serve --reset-seconds`), never the
-        link's: a participant must not keep the previous person's answers on the screen.
+        link's: a participant must not keep the previous person's answers on the screen. Nor is the
+        channel: only the console makes paper and assisted ballots.
         """
         params = {key: values[-1] for key, values in parse_qs(query or "").items()}
         session_id = environ.get(SESSION_VARIABLE, "")
@@ -72,20 +128,30 @@ def _reset_seconds(environ: dict) -> int:
 
 
 class BallotApp:
-    def __init__(self, store: Store, settings: BallotSettings):
+    """One ballot page. `on_saved(app)` is called after each stored ballot (the console starts a
+    fresh paper ballot so); `start()` keeps the page following the store (see the module docstring)."""
+
+    def __init__(self, store: Store, settings: BallotSettings, *, on_saved=None, max_seconds: float = MAX_SECONDS):
         self.store = store
         self.settings = settings
         self.consultation = store.consultation(settings.session_id)
+        self.on_saved = on_saved
+        self.max_seconds = max_seconds
+        self.task: asyncio.Task | None = None
         self.root = w.VBox()
         self.root.add_class("ft-ballot")
         self._views: list = []
         self._page: screens.PageScreen | None = None  # the page of questions on the screen, if any
         self._countdown: w.HTML | None = None
         self._reset_task: asyncio.TimerHandle | None = None
+        self._statement_ids: dict[tuple[str, str], str] = {}  # (question, text) -> the client id sent with it
+        self.live = self.read_live()  # once, before the page is shown; then the task follows the store
         self.new_participant()
 
     @property
     def channel(self) -> str:
+        if self.settings.channel:
+            return self.settings.channel
         return "tablet" if self.settings.kiosk else "phone"
 
     # -- participants -----------------------------------------------------------------------
@@ -94,6 +160,7 @@ class BallotApp:
         """A fresh ballot: nothing of the previous person's answers survives, not even closed widgets."""
         language = self.settings.language if self.settings.language in self.consultation.language_codes else None
         self.flow = BallotFlow(self.consultation, language=language)
+        self._follow(self.live.state)
         self.typed_code = self.settings.code if not self.settings.kiosk else ""
         self.message = ""
         self.render()
@@ -141,11 +208,15 @@ class BallotApp:
             return screens.code_screen(wording, self.typed_code, self.message, guarded(self.check_code, self))
         if stage is Stage.PAGE:
             self._views = [self._view(q, wording) for q in self.flow.questions_on_page()]
+            led = self.flow.following
             self._page = screens.PageScreen(
                 self.flow.page, self.flow.page_number + 1, len(self.flow.pages_shown()), self._views, wording,
-                guarded(self.back, self), guarded(self.next, self), self.message,
+                guarded(self.review if led else self.back, self), guarded(self.next, self), self.message, led=led,
             )  # fmt: skip
             return self._page.widget
+        if stage is Stage.WAITING:
+            has_answers = bool(self.flow.answers or self.flow.reactions)
+            return screens.waiting_screen(wording, self.flow.can_resume, has_answers, guarded(self.resume, self), guarded(self.review, self))
         if stage is Stage.REVIEW:
             return screens.review_screen(
                 self.flow.review_pages(), self.flow.final_answers(), wording,
@@ -154,7 +225,14 @@ class BallotApp:
         return screens.thanks_screen(wording, self._countdown)
 
     def _view(self, question, wording):
-        return view_for(question, wording, answer=self.flow.answers.get(question.id), on_change=guarded(self.answer_changed, self))
+        view = view_for(question, wording, answer=self.flow.answers.get(question.id), on_change=guarded(self.answer_changed, self))
+        if question.kind is Kind.STATEMENTS and self.channel != "paper":
+            self._show_items(view)
+            view.offer_own_statement(guarded(lambda text, q=question.id: self.add_statement(q, text), self), STATEMENT_MAX_LENGTH)
+        return view
+
+    def _show_items(self, view: StatementsView) -> None:
+        view.show_items(self.live.items.get(view.question.id, ()), self.flow.reactions, guarded(self.react, self))
 
     def _language_bar(self) -> w.Widget:
         choices = [
@@ -211,6 +289,31 @@ class BallotApp:
         for view in kept.values():
             view.close()  # hidden now: closed, so that its comms cannot be replayed
 
+    def react(self, item_id: int, stance: str | None) -> None:
+        """Her reaction to a participant's statement: kept with her answers, sent with her ballot."""
+        self.flow.react(item_id, stance)
+
+    def add_statement(self, question_id: str, text: str) -> bool:
+        """Her own statement, stored at once for moderation. A retry of the same text (a lost
+        answer, a double tap) sends the same client id, so the store keeps it once."""
+        if self.flow.stage is not Stage.PAGE or question_id not in {q.id for q in self.flow.questions_on_page()}:
+            raise StageError(f"question {question_id!r} is not on the screen")
+        client_id = self._statement_ids.setdefault((question_id, text), str(uuid.uuid4()))
+        self.store.add_statement(
+            self.settings.session_id, question_id, text, language=self.flow.language, channel=self.channel, client_id=client_id
+        )
+        return True
+
+    def review(self) -> None:
+        """Facilitator-led: to the review, whenever she likes."""
+        self.flow.review()
+        self.message = ""
+        self.render()
+
+    def resume(self) -> None:
+        self.flow.resume()
+        self.render()
+
     def next(self) -> None:
         problems = self.flow.next()
         if problems:
@@ -234,6 +337,14 @@ class BallotApp:
         if self.flow.stage is not Stage.REVIEW:
             log_refusal(self.store, self.settings.session_id, "repeated_submit", self.flow.stage.value)
             return
+        problems = self.flow.ready() if self.flow.following else {}  # self-paced, every page was checked on Next
+        if problems:  # a required question she was never shown: to its page, marked
+            self.message = self.wording.ui("Please check the marked questions.")
+            self.render()
+            wording = self.wording
+            for view in self._views:
+                view.show_problems([problem_text(p, wording) for p in problems.get(view.question.id, [])])
+            return
         try:
             self.store.submit(
                 self.settings.session_id, self.flow.final_answers(), language=self.flow.language, channel=self.channel,
@@ -245,10 +356,83 @@ class BallotApp:
                 self.flow = _back_to_code(self.flow)
             self.render()
             return
+        self._send_reactions()  # a failure here leaves her at the review: Submit again stores the ballot once
         self.flow.saved()
         if self.settings.kiosk:
             self._start_countdown()
         self.render()
+        if self.on_saved is not None:
+            self.on_saved(self)
+
+    def _send_reactions(self) -> None:
+        for item_id, stance in sorted(self.flow.reactions.items()):
+            try:
+                self.store.react(self.settings.session_id, item_id, stance, voter=self.flow.submission_id)
+            except InvalidRequest as refused:  # taken back in moderation since she reacted
+                log.info("reaction to item %s in session %s not stored: %s", item_id, self.settings.session_id, refused)
+
+    # -- following the store ------------------------------------------------------------------
+
+    def read_live(self) -> Live:
+        """The forum state and the approved statements (blocking: the task runs it in a worker thread)."""
+        session_id = self.settings.session_id
+        state = None if self.settings.staff else self.store.forum_state(session_id)
+        questions = {q.id for q in self.consultation.questions if q.kind is Kind.STATEMENTS}
+        items: dict[str, tuple[tuple[int, str], ...]] = {}
+        if questions and self.channel != "paper":
+            for item in self.store.approved_items(session_id):
+                if item.question_id in questions and item.kind == "statement":
+                    items[item.question_id] = (*items.get(item.question_id, ()), (item.id, item.text))
+        return Live(state, items)
+
+    def apply(self, live: Live) -> None:
+        """Show what the store holds now: another opened question (redraw, answers kept), or other
+        approved statements (only their cards change)."""
+        items_changed = live.items != self.live.items
+        self.live = live
+        if self._follow(live.state):
+            self.message = ""
+            self.render()
+        elif items_changed:
+            for view in self._views:
+                if isinstance(view, StatementsView):
+                    self._show_items(view)
+
+    def _follow(self, state: ForumState | None) -> bool:
+        if state is None:  # staff ballots keep their own pace
+            return self.flow.follow(SELF_PACED, None, None)
+        return self.flow.follow(state.pacing, state.open_page, state.open_question)
+
+    def start(self) -> asyncio.Task:
+        """Follow the store from now on, in a task on the kernel's loop."""
+        self.task = asyncio.get_event_loop().create_task(self.run())
+        return self.task
+
+    async def run(self) -> None:
+        """Read the store again on each of the facilitator's changes, until the watch ends."""
+        try:
+            async with self._watch() as changes:
+                await self.refresh()  # what changed since the page was built
+                async for _change in changes:
+                    await self.refresh()
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 - logged for the operator; the page keeps working at its own pace
+            log.exception("ballot of session %s stopped following the store", self.settings.session_id)
+
+    async def refresh(self) -> None:
+        live = await asyncio.to_thread(self.read_live)  # the loop stays free for taps
+        guarded(self.apply, self)(live)
+
+    def _watch(self):
+        try:
+            return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds, kinds=FOLLOWED_KINDS)
+        except TypeError:  # a watcher without `kinds` reports every change: the same, only busier
+            return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds)
+
+    def stop(self) -> None:
+        if self.task is not None:
+            self.task.cancel()
 
     # -- kiosk ------------------------------------------------------------------------------
 
@@ -287,4 +471,5 @@ def show_ballot(db_url: str | None = None) -> BallotApp:
     settings = BallotSettings.from_request(dict(os.environ), _query_string())
     app = BallotApp(open_store(db_url), settings)
     display(app.root)
+    app.start()
     return app

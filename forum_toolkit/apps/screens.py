@@ -83,13 +83,20 @@ class PageScreen:
 
     def __init__(
         self, page: Page, number: int, pages: int, views: Sequence[QuestionView], wording: Wording,
-        on_back: Tap, on_next: Tap, message: str = "",
+        on_back: Tap, on_next: Tap, message: str = "", *, led: bool = False,
     ):  # fmt: skip
+        """`led`: the facilitator sets the pace; no page count, no Back, and the buttons are
+        "Review and submit" (`on_back`) and "Done" (`on_next`)."""
         self.wording = wording
-        self.progress = label("", "ft-progress")
+        self.progress = label("", "ft-progress", *(("ft-empty",) if led else ()))
+        self.led = led
         self.show_progress(number, pages)
         self.questions = box([view.widget for view in views], "ft-questions")
-        nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), button(wording.ui("Next"), on_next, "ft-primary")], "ft-nav", row=True)
+        if led:
+            buttons = [button(wording.ui("Review and submit"), on_back, "ft-secondary", "ft-to-review"), button(wording.ui("Done"), on_next, "ft-primary", "ft-done")]
+        else:
+            buttons = [button(wording.ui("Back"), on_back, "ft-secondary"), button(wording.ui("Next"), on_next, "ft-primary")]
+        nav = box(buttons, "ft-nav", row=True)
         self.widget = box(
             [
                 self.progress,
@@ -103,6 +110,8 @@ class PageScreen:
         )
 
     def show_progress(self, number: int, pages: int) -> None:
+        if self.led:
+            return
         set_text(self.progress, self.wording.ui("Page {page} of {pages}", page=number, pages=pages))
 
     def show_questions(self, views: Sequence[QuestionView]) -> None:
@@ -124,6 +133,26 @@ def review_screen(
     submit = button(wording.ui("Submit"), on_submit, "ft-primary", "ft-submit")
     nav = box([button(wording.ui("Back"), on_back, "ft-secondary"), submit], "ft-nav", row=True)
     return box([label(wording.ui("Review your answers"), "ft-title"), *sections, nav], "ft-screen", "ft-review")
+
+
+def waiting_screen(wording: Wording, can_resume: bool, has_answers: bool, on_resume: Tap, on_review: Tap) -> w.Box:
+    """Facilitator-led, while nothing is open for her: a friendly word, and what she can do meanwhile
+    (change the answer to the question still open, or review and submit what she has answered)."""
+    buttons = []
+    if can_resume:
+        buttons.append(button(wording.ui("Change my answer"), on_resume, "ft-secondary", "ft-resume"))
+    if has_answers:
+        buttons.append(button(wording.ui("Review and submit"), on_review, "ft-primary", "ft-to-review"))
+    help_text = wording.ui("Your answers are kept. When the last question is done, review them and submit.") if has_answers else ""
+    return box(
+        [
+            label(wording.ui("Please wait: the next question comes soon."), "ft-title", "ft-waiting-title"),
+            label(help_text, "ft-help") if help_text else label("", "ft-help", "ft-empty"),
+            box(buttons, "ft-nav", row=True),
+        ],
+        "ft-screen",
+        "ft-waiting",
+    )
 
 
 def thanks_screen(wording: Wording, countdown: w.HTML | None) -> w.Box:
