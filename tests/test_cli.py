@@ -132,6 +132,23 @@ def test_export_writes_every_format(run, db, open_session, tmp_path):
     assert "كبير" in (tmp_path / "out" / "forum-test_tidy.csv").read_text(encoding="utf-8-sig")
 
 
+def test_export_writes_spss_with_labels_and_a_codebook_per_language(run, db, open_session, tmp_path):
+    import pyreadstat
+
+    from forum_toolkit.store import open_store
+
+    store = open_store(db)
+    store.submit(open_session, {"age": "old"}, language="ar", channel="paper", submission_id="0b7f3a2e-5d4c-4f1a-9c8b-7a6d5e4f3a2b")
+    store.close()
+    result = run("export", open_session, "--out", tmp_path / "out", "--db", db, "--format", "sav")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert "forum-test.sav" in written and any(name.startswith("forum-test_codebook") and name.endswith(".csv") for name in written)
+    _, meta = pyreadstat.read_sav(str(tmp_path / "out" / "forum-test.sav"), metadataonly=True)
+    assert "age" in meta.column_names and meta.column_names_to_labels["age"]
+    assert meta.variable_value_labels["age"]  # the options' labels, not bare numbers
+
+
 def test_export_refuses_a_language_the_consultation_does_not_offer(run, db, open_session, tmp_path):
     result = run("export", open_session, "--out", tmp_path, "--db", db, "--lang", "fr")
     assert result.exit_code == 2

@@ -8,15 +8,17 @@ from pathlib import Path
 import click
 
 from forum_toolkit.cli.common import db_option, open_store_for, plural
+from forum_toolkit.export.write import ALL_FORMATS, FORMATS
 
-FORMATS = ("csv", "parquet", "xlsx")
 
 
 @click.command()
 @click.argument("session_id")
 @click.option("--out", type=click.Path(path_type=Path, file_okay=False), required=True, help="Folder to write into.")
 @click.option(
-    "--format", "formats", type=click.Choice(FORMATS), multiple=True, help="csv, parquet or xlsx; repeat for several (default: all)."
+    "--format", "formats", type=click.Choice(ALL_FORMATS), multiple=True,
+    help="csv, parquet, xlsx, or sav (SPSS, with variable and value labels and a codebook per language); "
+         "repeat for several (default: csv, parquet and xlsx).",
 )
 @click.option("--lang", "language", default="de", show_default=True, help="Language of the value labels.")
 @db_option
