@@ -150,3 +150,51 @@ def test_counters_show_ballots_per_question(store, app):
     vote(store, 6)
     app.refresh()
     assert "Abgegeben: 6" in app.counters.value and "de 6" in app.counters.value
+
+
+# -- paper and assisted ballots ------------------------------------------------------------------
+
+
+def staff_ballot_screen(app):
+    return [x.description for x in tree(app.staff_area) if isinstance(x, w.Button)]
+
+
+def fill_in_paper_form(app, age="alt"):
+    tap(app.staff_area, "Deutsch")
+    tap(app.staff_area, age)
+    tap(app.staff_area, "Weiter")
+    if age == "jung":  # the page for young people
+        tap(app.staff_area, "Weiter")
+    tap(app.staff_area, "Weiter")
+    tap(app.staff_area, "Absenden")
+
+
+@pytest.mark.parametrize("channel, label", [("paper", "Papierstimmzettel eingeben"), ("assisted", "Assistierte Stimmabgabe")])
+def test_staff_type_ballots_in_the_console_counted_with_their_channel(store, app, channel, label):
+    store.set_state(SESSION, "open")
+    store.set_pacing(SESSION, "facilitator_led")  # the room follows the facilitator; the form does not
+    tap(app.root, label)
+    first = app.staff_app
+    assert first.settings.channel == channel and "English" in staff_ballot_screen(app)
+    fill_in_paper_form(app)
+    fill_in_paper_form(app, age="jung")  # the second form, on the fresh ballot
+    stored = store.submissions(SESSION)
+    assert [(s.channel, s.answers.get("age")) for s in stored] == [(channel, "old"), (channel, "young")]
+    assert app.staff_app is not first and first.root.comm is None  # the filled-in ballot is closed
+    assert "Nr. 2 gespeichert" in app.staff_status.value and "Deutsch" in staff_ballot_screen(app)
+    assert store.participation(SESSION, threshold=1).per_channel == ((channel, 2),)
+
+
+def test_a_paper_ballot_is_checked_like_any_other(store, app):
+    store.set_state(SESSION, "open")
+    ballot = app.open_staff_ballot("paper")
+    tap(app.staff_area, "Deutsch")
+    tap(app.staff_area, "Weiter")  # the age is required: no move
+    assert store.submissions(SESSION) == [] and ballot.flow.page.id == "about"
+    assert any("ft-has-problems" in x._dom_classes for x in tree(app.staff_area) if hasattr(x, "_dom_classes"))
+
+
+def test_closing_the_staff_ballot_closes_its_widgets(store, app):
+    ballot = app.open_staff_ballot("assisted")
+    tap(app.root, "Eingabe beenden")
+    assert app.staff_app is None and app.staff_area.children == () and ballot.root.comm is None

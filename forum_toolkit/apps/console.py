@@ -14,6 +14,12 @@ for all tablets; reveal or hide its results on the projector; choose the project
 language; let proposals and statements through moderation (approve, reject with a reason
 participants can read, merge duplicates, correct spelling). The counters and the queue follow the
 store live. The console is for the town's staff and speaks German.
+
+Paper and assisted ballots: "Papierstimmzettel eingeben" and "Assistierte Stimmabgabe" open the
+participants' ballot (`BallotApp`) inside this page, with channel "paper" or "assisted" (only the
+console sets it, never a link). Staff go through it at its own pace whatever the room does; it
+is checked like any other ballot and counted with its channel, and after each ballot stored a
+fresh, empty one is ready for the next form.
 """
 
 from __future__ import annotations
@@ -26,6 +32,9 @@ import sys
 
 import ipywidgets as w
 
+from forum_toolkit.apps import stylesheet
+from forum_toolkit.apps.ballot import BallotApp, BallotSettings
+from forum_toolkit.apps.screens import close_tree
 from forum_toolkit.consultation.model import Consultation
 from forum_toolkit.serve.config import SESSION_VARIABLE
 from forum_toolkit.serve.facilitator import SECRET_HASH_VARIABLE, secret_matches
@@ -38,6 +47,8 @@ STATE_ACTIONS = (("open", "Öffnen"), ("paused", "Pausieren"), ("closed", "Schli
 STATE_NAMES = {"planned": "geplant", "open": "offen", "paused": "pausiert", "closed": "geschlossen"}
 PACING_NAMES = {"self_paced": "Jede Person im eigenen Tempo", "facilitator_led": "Alle folgen der Moderation"}
 NOTHING = "—"
+STAFF_BALLOTS = {"paper": "Papierstimmzettel eingeben", "assisted": "Assistierte Stimmabgabe"}
+STAFF_NAMES = {"paper": "Papierstimmzettel", "assisted": "Assistierte Stimmabgabe"}
 
 log = logging.getLogger("forum_toolkit.console")
 if not log.handlers:
@@ -71,12 +82,20 @@ class ConsoleApp:
         self.second_language.observe(self._on_second_language, names="value")
         self.counters = w.HTML()
         self.queue = w.VBox()
+        self.staff_app: BallotApp | None = None
+        self.staff_saved = dict.fromkeys(STAFF_BALLOTS, 0)
+        self.staff_status = w.HTML()
+        self.staff_area = w.VBox()
+        self.staff_area.add_class("ft-console-staff-ballot")
+        staff_buttons = [self._button(label, lambda channel=channel: self.open_staff_ballot(channel)) for channel, label in STAFF_BALLOTS.items()]
+        staff_buttons.append(self._button("Eingabe beenden", self.close_staff_ballot))
         self.root = w.VBox([
             w.HTML(f"<h2>{html.escape(self._german(self.consultation.title))}</h2>"),
             self.state_line, w.HBox(self.state_buttons), self.pacing,
             w.HBox([self.question, self.open_button, self.close_button]),
             w.HBox([self.reveal_button, self.hide_button, self.second_language]),
             self.status, self.counters, w.HTML("<h3>Moderation</h3>"), self.queue,
+            w.HTML("<h3>Papierstimmzettel und assistierte Stimmabgabe</h3>"), w.HBox(staff_buttons), self.staff_status, self.staff_area,
         ])  # fmt: skip
         self.root.add_class("ft-console")
         self._reading = False
@@ -141,6 +160,33 @@ class ConsoleApp:
     def _on_second_language(self, change) -> None:
         if not self._reading:
             self._act(lambda: self.store.set_second_language(self.session_id, change["new"] or None))
+
+    # -- paper and assisted ballots -------------------------------------------------------------
+
+    def open_staff_ballot(self, channel: str) -> BallotApp:
+        """An empty ballot in this channel inside the console (the one open before is closed)."""
+        self.close_staff_ballot()
+        self.staff_app = BallotApp(self.store, BallotSettings(self.session_id, channel=channel), on_saved=self._staff_ballot_saved)
+        style = w.HTML(f"<style>{stylesheet()}</style>")  # the ballot's look, also where the page has not got it
+        self.staff_area.children = [style, self.staff_app.root]
+        self.staff_status.value = _text(f"{STAFF_NAMES[channel]}: ein leerer Stimmzettel ist bereit.")
+        return self.staff_app
+
+    def close_staff_ballot(self) -> None:
+        if self.staff_app is None:
+            return
+        for widget in self.staff_area.children:
+            close_tree(widget)
+        self.staff_area.children = []
+        self.staff_app = None
+        self.staff_status.value = ""
+
+    def _staff_ballot_saved(self, app: BallotApp) -> None:
+        """Stored: count it and start a fresh ballot for the next form."""
+        channel = app.settings.channel
+        self.staff_saved[channel] += 1
+        self.open_staff_ballot(channel)
+        self.staff_status.value = _text(f"{STAFF_NAMES[channel]} Nr. {self.staff_saved[channel]} gespeichert. Der nächste Stimmzettel ist bereit.", "ft-console-saved")
 
     def _item_row(self, item: Item, approved: list[Item]) -> w.Widget:
         """One waiting proposal or statement, its text as text, with its four decisions."""
