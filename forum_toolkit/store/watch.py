@@ -16,7 +16,7 @@ that something may have changed, reads the session's `Version` (a handful of cou
   (inotify, Linux) to wake it when a file in the database's folder is written, then compares
   ``PRAGMA data_version`` on its kept connection (it changes when another connection commits).
   The WAL is written before the commit is visible, so after a write it looks again at 20, 100,
-  300 and 700 ms, whatever it found. Idle, it looks only every `INOTIFY_POLL` seconds, in case the folder's file system does
+  300 and 700 ms, until the commit shows. Idle, it looks only every `INOTIFY_POLL` seconds, in case the folder's file system does
   not report writes. Without inotify it looks every `poll_interval` (0.25 s).
 - PostgreSQL: the watcher LISTENs on channels ``forum_toolkit`` (facilitators' changes) and
   ``forum_toolkit_participants`` (ballots, contributions, reactions), or only the one its `kinds`
@@ -85,6 +85,8 @@ class Watcher:
         self._channels = [channel for channel, covered in CHANNELS.items() if set(covered) & set(kinds)]
         self._url = store_url(url)
         self._is_sqlite = self._url.get_backend_name() == "sqlite"
+        compiled = version_statement(session_id).compile(dialect=_SQLITE if self._is_sqlite else _POSTGRESQL)
+        self._query = (compiled.string, compiled.params)  # compiled once: the watcher reads it after every write
         self._poll = poll_interval
         self._recheck = recheck_interval
         self._ends_at = time.monotonic() + max_seconds
@@ -94,6 +96,8 @@ class Watcher:
         self._database_name = ""  # SQLite: the database file's name, which its -wal file's begins with
         self._data_version: int | None = None
         self._looks: list[float] = []  # SQLite: when to look at data_version again after a write
+        self._written = False  # SQLite: inotify reported a write that no look has followed yet
+        self._loop: asyncio.AbstractEventLoop | None = None  # SQLite: the loop reading inotify
         self._pending = False  # PostgreSQL: a notification for this session came
         self._checked_at = 0.0
         self._wake = None  # (loop, callback) while waiting
@@ -144,6 +148,7 @@ class Watcher:
         self._stopped = True
         await self._close_connection()
         if self._inotify is not None:
+            self._loop.remove_reader(self._inotify)
             os.close(self._inotify)
             self._inotify = None
 
@@ -156,6 +161,9 @@ class Watcher:
             self._connection = await asyncio.to_thread(self._open_sqlite)
             path = Path(self._url.database).resolve()
             self._inotify, self._database_name = _inotify_on(path.parent), path.name
+            if self._inotify is not None:  # read as soon as readable, for as long as the watch lasts
+                self._loop = asyncio.get_running_loop()
+                self._loop.add_reader(self._inotify, self._folder_written)
             self._data_version = self._sqlite_data_version()
             self.version = await asyncio.to_thread(self._sqlite_version)
         else:
@@ -221,31 +229,42 @@ class Watcher:
             return None
 
     def _sqlite_version(self) -> Version | None:
-        compiled = version_statement(self.session_id).compile(dialect=_SQLITE)
         try:
-            exists, *counts = self._connection.execute(compiled.string, compiled.params).fetchone()
+            exists, *counts = self._connection.execute(*self._query).fetchone()
         except sqlite3.OperationalError:
             return self.version  # busy for a moment: unchanged, as far as we know
         return Version(*counts) if exists else None
 
+    def _folder_written(self) -> None:
+        """inotify has events: read them (so that the loop does not call again), and if one was
+        about the database's files, look at data_version a few times from now."""
+        if _drain(self._inotify, self._database_name):
+            now = time.monotonic()
+            self._looks = [now + delay for delay in LOOKS_AFTER_A_WRITE]
+            self._written = True
+            if self._wake is not None:
+                self._wake[1]()
+
     async def _wait_sqlite(self, deadline: float) -> Change | None:
         while not self._stopped and time.monotonic() < deadline:
+            written, self._written = self._written, False
             data_version = self._sqlite_data_version()
             if data_version is None or data_version != self._data_version or time.monotonic() - self._checked_at >= self._recheck:
                 self._data_version = data_version
+                if not written:
+                    self._looks = []  # the write we were looking out for has committed
                 change = self._changed(await asyncio.to_thread(self._sqlite_version))
                 if change is not None:
                     return change
-            await self._pause(min(self._interval(), deadline - time.monotonic()), self._inotify)
-            if _drain(self._inotify, self._database_name):
-                now = time.monotonic()
-                self._looks = [now + delay for delay in LOOKS_AFTER_A_WRITE]
+            if not self._written:
+                await self._pause(min(self._interval(), deadline - time.monotonic()))
         return None
 
     def _interval(self) -> float:
         """How long to wait before the next look at data_version. A write to the WAL comes before
         its commit is visible (the fsync lies between), so after one the watcher looks again a few
-        times (LOOKS_AFTER_A_WRITE); otherwise it relies on inotify, or polls without it."""
+        times (LOOKS_AFTER_A_WRITE) until data_version moves; otherwise it relies on inotify, or
+        polls without it."""
         if self._inotify is None:
             return self._poll
         now = time.monotonic()
@@ -273,8 +292,7 @@ class Watcher:
             self._pending = True
 
     async def _postgresql_version(self) -> Version | None:
-        compiled = version_statement(self.session_id).compile(dialect=_POSTGRESQL)
-        cursor = await self._connection.execute(compiled.string, compiled.params)
+        cursor = await self._connection.execute(*self._query)
         exists, *counts = await cursor.fetchone()
         return Version(*counts) if exists else None
 
