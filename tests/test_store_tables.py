@@ -18,16 +18,21 @@ def test_nothing_links_a_ballot_to_its_code():
 
 def test_every_table_is_in_the_metadata():
     assert sorted(metadata.tables) == [
+        "agenda_items",
+        "agenda_statuses",
+        "agendas",
         "audit_log",
         "ballot_codes",
         "consultation_snapshots",
         "contributions",
         "forum_events",
         "moderation_decisions",
+        "proposal_translations",
         "reactions",
         "session_states",
         "sessions",
         "submissions",
+        "voting_rounds",
     ]
 
 

@@ -32,6 +32,7 @@ from forum_toolkit.store.codes import hash_code, new_codes, new_salt, normalize_
 from forum_toolkit.store.engine import Database, open_database
 from forum_toolkit.store.errors import DuplicateSession, InvalidRequest, StateChangeRefused, SubmissionRefused, UnknownSession
 from forum_toolkit.store.failures import unavailable
+from forum_toolkit.store.council import CouncilMethods
 from forum_toolkit.store.forum import ForumMethods
 from forum_toolkit.store.migrate import upgrade_to_head
 from forum_toolkit.store.records import NEXT_STATES, STATES, AuditEntry, CodeCounts, Receipt, SessionInfo, StoredSubmission
@@ -54,7 +55,7 @@ def open_store(url: str | None = None) -> Store:
     return Store(database, upgraded_from)
 
 
-class Store(ForumMethods):
+class Store(ForumMethods, CouncilMethods):
     """One open store. Safe to share between threads; every process opens its own.
 
     The live forum's methods (shared state, moderation, live counts and results) are in `forum.py`.

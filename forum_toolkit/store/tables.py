@@ -203,3 +203,69 @@ reactions = Table(
     UniqueConstraint("contribution_id", "voter", name="uq_reactions_contribution_id"),
     CheckConstraint("stance IN ('agree', 'disagree', 'pass')", name="stance"),
 )
+
+# ---------------------------------------------------------------------------------------------
+# The council's agenda (migration 0003). A proposal is a contribution (above) and is moderated
+# there; here are its translations (every version kept; the latest per language holds), the voting
+# rounds run over approved proposals (each its own session, linked to the session that collected
+# them), the agendas a council adopted from a count, and what became of each agenda item.
+
+proposal_translations = Table(
+    "proposal_translations",
+    metadata,
+    Column("id", Serial, primary_key=True),  # the latest row per (contribution, language) holds
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("contribution_id", Integer, ForeignKey("contributions.id"), nullable=False),
+    Column("language", String(20), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("origin", String(10), nullable=False),  # human: a volunteer; machine: a translation program
+    Column("at", UTCDateTime, nullable=False),
+    CheckConstraint("origin IN ('human', 'machine')", name="origin"),
+)
+
+voting_rounds = Table(
+    "voting_rounds",
+    metadata,
+    Column("session_id", String(100), ForeignKey("sessions.id"), primary_key=True),  # the round's own session
+    Column("proposals_session_id", String(100), ForeignKey("sessions.id"), nullable=False),  # where they were collected
+    Column("question_id", String(100), nullable=False),  # the round's question
+    Column("options", Text, nullable=False),  # JSON: option id -> contribution id
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+agendas = Table(
+    "agendas",
+    metadata,
+    Column("session_id", String(100), ForeignKey("sessions.id"), primary_key=True),  # the counted session; one agenda each
+    Column("question_id", String(100), nullable=False),
+    Column("method", String(40), nullable=False),
+    Column("seats", Integer, nullable=False),
+    Column("tie_break", String(40), nullable=False),
+    Column("ballots", Integer, nullable=False),
+    Column("adopted_at", UTCDateTime, nullable=False),
+)
+
+agenda_items = Table(
+    "agenda_items",
+    metadata,
+    Column("id", Serial, primary_key=True),
+    Column("session_id", String(100), ForeignKey("agendas.session_id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),  # 1, 2, ...: the order of the agenda
+    Column("option_id", String(100), nullable=False),
+    Column("contribution_id", Integer, ForeignKey("contributions.id"), nullable=True),  # None: an option of the file
+    UniqueConstraint("session_id", "position", name="uq_agenda_items_session_id"),
+)
+
+agenda_statuses = Table(
+    "agenda_statuses",
+    metadata,
+    Column("id", Serial, primary_key=True),  # the latest row per item holds
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("agenda_item_id", Integer, ForeignKey("agenda_items.id"), nullable=False),
+    Column("status", String(12), nullable=False),
+    Column("on_date", Date, nullable=False),  # the day it happened (a meeting), as the council says
+    Column("note", Text, nullable=False),  # public: what the council says about it
+    Column("at", UTCDateTime, nullable=False),
+    CheckConstraint("status IN ('planned', 'discussed', 'decided', 'implemented', 'rejected')", name="status"),
+)
