@@ -48,3 +48,24 @@ def test_a_schema_newer_than_this_forum_toolkit_is_refused(store_url):
     assert str(raised.value).endswith(
         f": the schema is at revision 9999, which this forum_toolkit does not know (it knows up to {head_revision()}); upgrade forum_toolkit"
     )
+
+
+def test_the_head_read_from_the_revision_files_is_alembics():
+    from alembic.script import ScriptDirectory
+
+    from forum_toolkit.store.migrate import alembic_config, revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert revisions() == {revision.revision: revision.down_revision for revision in script.walk_revisions()}
+
+
+def test_opening_a_store_at_head_imports_no_alembic(sqlite_url):
+    import subprocess
+    import sys
+
+    from forum_toolkit.store import open_store
+
+    open_store(sqlite_url).close()  # made and upgraded here
+    code = f"import sys; from forum_toolkit.store import open_store; open_store({sqlite_url!r}).close(); print('alembic' in sys.modules)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
