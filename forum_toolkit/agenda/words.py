@@ -190,7 +190,7 @@ METHODS: dict[str, dict[str, str]] = {
     "coombs": {"de": "Coombs: Solange kein Vorschlag mehr als die Hälfte der ersten Wahlen hat, scheidet der Vorschlag aus, der am häufigsten auf dem letzten Platz steht."},
     "copeland": {"de": "Copeland: Jeder Vorschlag wird mit jedem anderen direkt verglichen; jeder Sieg zählt +1, jede Niederlage −1; die beste Bilanz gewinnt."},
     "minimax": {"de": "Minimax: Für jeden Vorschlag wird seine größte Niederlage im direkten Vergleich gemessen; die kleinste größte Niederlage gewinnt."},
-    "schulze": {"de": "Schulze: Ein Vorschlag schlägt einen anderen, wenn er über eine stärkere Kette direkter Siege zu ihm führt; wer einen Vorschlag schlägt, der alle anderen schlägt, gewinnt."},
+    "schulze": {"de": "Schulze: Ein Vorschlag schlägt einen anderen, wenn er über eine stärkere Kette direkter Siege zu ihm führt; es gewinnt der Vorschlag, den kein anderer auf diese Weise schlägt."},
     "ranked-pairs": {"de": "Rangpaare: Die direkten Siege werden vom größten Abstand an festgehalten; ein Sieg, der den schon festgehaltenen widerspräche, wird übersprungen."},
     "majority-judgment": {"de": "Mehrheitsurteil: Jede Person bewertet jeden Vorschlag; der Vorschlag mit der besten mittleren Bewertung (Median) gewinnt."},
     "stv": {"de": "Übertragbare Einzelstimme: Wer die Quote erreicht, ist gewählt; überzählige Stimmen und die Stimmen ausgeschiedener Vorschläge gehen an die nächste Wahl."},
@@ -198,10 +198,10 @@ METHODS: dict[str, dict[str, str]] = {
 }
 
 
-def word(key: str, language: str, **values: object) -> str:
-    """The word in `language`, else German marked ``[de]``; `values` fill its {placeholders}."""
+def word(key: str, in_language: str, /, **values: object) -> str:
+    """The word in `in_language`, else German marked ``[de]``; `values` fill its {placeholders}."""
     forms = WORDS[key]
-    text = forms[language] if language in forms else f"[de] {forms['de']}"
+    text = forms[in_language] if in_language in forms else f"[de] {forms['de']}"
     return text.format(**values)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import click
 
+from forum_toolkit.cli import agenda
 from forum_toolkit.cli.common import ForumGroup
 from forum_toolkit.cli.codes import codes
 from forum_toolkit.cli.demo import demo
@@ -36,7 +37,7 @@ def main() -> None:
     """
 
 
-for command in (validate, sessions, codes, export, demo, serve, tally, report):
+for command in (validate, sessions, codes, export, demo, serve, tally, report, *agenda.COMMANDS):
     main.add_command(command)
 
 __all__ = ["main"]

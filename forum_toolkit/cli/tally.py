@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from forum_toolkit.cli.common import plural
+from forum_toolkit.cli.common import db_option, open_store_for, plural
 from forum_toolkit.voting import REGISTRY, CannotCount, TieBreak, count, get_method, methods_for
 from forum_toolkit.voting.files import read_ballots
 
@@ -16,7 +16,9 @@ KINDS = ("ranking", "approval", "scores")
 
 
 @click.command()
-@click.argument("ballots", type=click.Path(path_type=Path))
+@click.argument("ballots", type=click.Path(path_type=Path), required=False)
+@click.option("--session", "session_id", metavar="SESSION", help="Count the ballots stored for SESSION instead of a file.")
+@click.option("--question", "question_id", metavar="Q", help="With --session: the question to count (default: the round's, or the only one the method fits).")
 @click.option("--method", "-m", "method_name", metavar="NAME", help=f"One of: {', '.join(REGISTRY)}.")
 @click.option("--seats", "-k", type=click.IntRange(min=1), default=1, show_default=True, help="How many to elect.")
 @click.option(
@@ -34,8 +36,10 @@ KINDS = ("ranking", "approval", "scores")
     type=click.Choice(KINDS),
     help="What the numbers in a CSV file are: ranks, ticks or scores (default: what the method counts; ranking).",
 )
+@db_option
 def tally(
-    ballots: Path, method_name: str | None, seats: int, tie_break: str, output: str, compare: bool, kind: str | None
+    ballots: Path | None, session_id: str | None, question_id: str | None, method_name: str | None, seats: int, tie_break: str,
+    output: str, compare: bool, kind: str | None, db_url: str | None,
 ) -> None:
     """Count the ballots in BALLOTS (PrefLib .soc .soi .toc .toi .cat, or CSV) with a voting method.
 
@@ -44,11 +48,24 @@ def tally(
     pairwise matrix, rounds and transfers). Exits 0 after a count, 1 when the file or the options
     cannot be used.
 
+    With --session SESSION instead of BALLOTS, counts the ballots stored for a question of a session
+    (a council's voting round, say) with --method NAME.
+
     Example: forum-toolkit tally agenda.toi --method schulze --tie-break seed:2026
     """
     policy = TieBreak.parse(tie_break)
+    if (ballots is None) == (session_id is None):
+        raise CannotCount("tally: expected a ballot file or --session SESSION (one of them); see forum-toolkit tally --help")
     if not compare and not method_name:
         raise CannotCount("tally: expected --method NAME or --compare; see forum-toolkit tally --help")
+    if session_id is not None:
+        if compare:
+            raise CannotCount("tally: --compare counts ballot files; with --session choose one --method NAME")
+        from forum_toolkit.cli.agenda import count_session
+
+        _, profile, result = count_session(open_store_for(db_url), session_id, method_name, question_id, seats, tie_break)
+        click.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if output == "json" else _text(profile, result))
+        return
     chosen = get_method(method_name) if method_name else None
     profile = read_ballots(ballots, kind=kind or (chosen.kind if chosen else None))
     if compare:
