@@ -11,7 +11,10 @@ from forum_toolkit.cli import main
 ROOT = Path(__file__).parent.parent
 EVERY_KIND = ROOT / "tests" / "consultations" / "every_kind.yaml"
 EVERY_KIND_CODED = ROOT / "tests" / "consultations" / "every_kind_coded.yaml"
-COMMANDS = ("validate", "sessions", "codes", "export", "demo", "serve", "tally", "report")
+COMMANDS = (
+    "validate", "sessions", "codes", "export", "demo", "serve", "tally", "report",
+    "proposals", "translate", "agenda-round", "agenda", "agenda-status", "agenda-report",
+)
 
 
 @pytest.fixture
@@ -191,5 +194,5 @@ def test_every_command_has_help_and_is_in_the_readme(run, command):
 
 
 def test_the_command_list_is_complete(run):
-    listed = re.findall(r"^  (\w+)\s", run("--help").output.split("Commands:")[1], re.MULTILINE)
+    listed = re.findall(r"^  ([\w-]+)\s", run("--help").output.split("Commands:")[1], re.MULTILINE)
     assert sorted(listed) == sorted(COMMANDS)
