@@ -24,9 +24,9 @@ from typing import Any, Iterable, Mapping
 
 import pandas as pd
 
+from forum_toolkit.analysis.columnar import paused_gc, session_frames, tidy_frame
 from forum_toolkit.analysis.errors import AnalysisError, UnknownLanguage, UnknownQuestion
 from forum_toolkit.consultation.model import Consultation, Question
-from forum_toolkit.export import tidy_answers, variables, wide_answers
 from forum_toolkit.export.labels import label
 
 
@@ -99,44 +99,27 @@ def load_answers(store: Any, sessions: Iterable[str] | str | None = None, langua
     offered = tuple(dict.fromkeys(code for c in consultations.values() for code in c.language_codes))
     if language not in offered:
         raise UnknownLanguage(language, offered)
-    return answers_from(consultations, {session: store.submissions(session) for session in chosen}, language)
+    with paused_gc():
+        return answers_from(consultations, {session: store.submissions(session) for session in chosen}, language)
 
 
 def answers_from(consultations: Mapping[str, Consultation], submissions: Mapping[str, Iterable[Any]], language: str = "de") -> Answers:
-    """`Answers` from consultations and submissions (StoredSubmission records or dicts) per session."""
-    tidy_parts, wide_parts, groups = [], [], []
+    """`Answers` from consultations and submissions (StoredSubmission records or dicts) per session.
+
+    The frames are built column by column (see columnar.py): the same values as the export's
+    row-by-row tables, with the tidy frame's repeated texts as categoricals.
+    """
+    sessions, groups, offset = [], [], 0
     for session, consultation in consultations.items():
-        stored = list(submissions[session])
-        tidy = tidy_answers(consultation, stored, language)
-        wide = wide_answers(consultation, stored)
-        described = [q.id for q in consultation.questions if q.describes_participant and q.takes_answer]
-        groups.extend(described)
-        tidy = _with_labels(tidy, consultation, language)
-        tidy = tidy.merge(wide[["submission_id", *described]], on="submission_id", how="left", suffixes=("", "_group"))
-        tidy.insert(1, "consultation_id", consultation.id)
-        wide.insert(1, "consultation_id", consultation.id)
-        tidy_parts.append(tidy)
-        wide_parts.append(wide)
-    tidy = pd.concat(tidy_parts, ignore_index=True)
-    wide = pd.concat(wide_parts, ignore_index=True)
-    for column in ("consultation_id",):
-        tidy[column] = tidy[column].astype("string")
-        wide[column] = wide[column].astype("string")
-    return Answers(tidy, wide, dict(consultations), language, tuple(consultations), tuple(dict.fromkeys(groups)))
-
-
-def _with_labels(tidy: pd.DataFrame, consultation: Consultation, language: str) -> pd.DataFrame:
-    """Add question_text and item_label (the option, row, statement or proposal part) in `language`."""
-    fallbacks = consultation.fallbacks()
-    texts = {q.id: label(q.text, language, fallbacks) for q in consultation.questions}
-    parts = {
-        (v.question.id, v.part): label(v.part_label, language, fallbacks)
-        for v in variables(consultation)
-        if v.part is not None and v.part_label is not None
-    }
-    tidy = tidy.copy()
-    tidy.insert(tidy.columns.get_loc("kind") + 1, "question_text", tidy["question_id"].map(texts).astype("string"))
-    keys = list(zip(tidy["question_id"], tidy["item"]))
-    item_labels = [parts.get(key, item) for key, item in zip(keys, tidy["item"])]
-    tidy.insert(tidy.columns.get_loc("item") + 1, "item_label", pd.Series(item_labels, index=tidy.index, dtype="string"))
-    return tidy
+        with paused_gc():
+            built = session_frames(consultation, list(submissions[session]), language, offset)
+        built.wide.insert(1, "consultation_id", consultation.id)
+        groups.extend(q.id for q in consultation.questions if q.describes_participant and q.takes_answer)
+        sessions.append(built)
+        offset += len(built.wide)
+    groups = list(dict.fromkeys(groups))
+    wide = pd.concat([s.wide for s in sessions], ignore_index=True)
+    wide["consultation_id"] = wide["consultation_id"].astype("string")
+    with paused_gc():
+        tidy = tidy_frame(sessions, wide, groups, language)
+    return Answers(tidy, wide, dict(consultations), language, tuple(consultations), tuple(groups))
