@@ -89,10 +89,12 @@ def build_agenda(result: Result, candidates: tuple[Candidate, ...] | list[Candid
     missing = [option for option in result.elected if option not in by_id]
     if missing:
         raise AgendaError(f"the count elected {missing[0]!r}, which is not among the candidates given")
+    # Placed by the tie-break: tied where the count used it, or level with another elected item in
+    # the method's order (their places among each other come from the tie-break's priority order).
     tied = {c for use in result.tie_break.uses for c in use.tied}
-    unsure = set(result.winners) - set(result.elected)
-    items = tuple(
-        AgendaItem(position, by_id[option], option in tied or bool(unsure and option in result.winners))
-        for position, option in enumerate(result.elected, start=1)
-    )
+    elected = set(result.elected)
+    for group in result.order or ():
+        if len(set(group) & elected) > 1:
+            tied |= set(group)
+    items = tuple(AgendaItem(position, by_id[option], option in tied) for position, option in enumerate(result.elected, start=1))
     return Agenda(title, session_id, question_id, ballots, result, items, tuple(candidates))
