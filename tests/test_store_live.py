@@ -331,6 +331,29 @@ def test_the_projector_gets_revealed_results_only(fresh_store, evening):
     assert fresh_store.projector_results(evening)[0] == fresh_store.results(evening, "mood")
 
 
+def test_without_live_results_the_projector_waits_for_the_session_to_close(fresh_store, every_kind):
+    text = EVERY_KIND.replace("live_results: true", "live_results: false")
+    from forum_toolkit.consultation.load import load_consultation_text
+
+    fresh_store.create_session(load_consultation_text(text, source="test"), text, "council-2026-12", "Council", date(2026, 12, 3))
+    fresh_store.set_state("council-2026-12", "open")
+    with pytest.raises(InvalidRequest) as raised:
+        fresh_store.reveal("council-2026-12", "park")
+    assert str(raised.value) == (
+        "session 'council-2026-12': consultation 'every-kind' shows no results while it runs (live_results: false); reveal them once the session is closed"
+    )
+    assert fresh_store.forum_state("council-2026-12").revealed == ()
+    fresh_store.set_state("council-2026-12", "closed")
+    fresh_store.reveal("council-2026-12", "park")
+    assert [r.question_id for r in fresh_store.projector_results("council-2026-12")] == ["park"]
+
+
+def test_numbers_are_counted_without_exponents(every_kind):
+    from forum_toolkit.store.tallies import question_result
+
+    assert question_result(every_kind.question("years"), [4, 4.0, 100, 2.5, None]).counts == (("2.5", 1), ("4", 2), ("100", 1))
+
+
 def test_results_follow_new_ballots(fresh_store, evening):
     fresh_store.submit(evening, {"park": "parking"}, language="en", channel="assisted", submission_id=str(uuid.uuid4()))
     assert fresh_store.results(evening, "park").counts == (("park", 5), ("parking", 5))

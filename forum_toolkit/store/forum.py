@@ -58,8 +58,15 @@ class ForumMethods:
         return self._change(session_id, "open", "", None)
 
     def reveal(self, session_id: str, question_id: str) -> ForumState:
-        """Let the projector show this question's results (`projector_results`)."""
-        live.check_question(self.consultation(session_id), session_id, question_id, results=True)
+        """Let the projector show this question's results (`projector_results`). A consultation
+        without live results (``live_results: false``) shows them only once the session is closed."""
+        consultation = self.consultation(session_id)
+        live.check_question(consultation, session_id, question_id, results=True)
+        if not consultation.live_results and self.session(session_id).state != "closed":
+            raise InvalidRequest(
+                f"session {session_id!r}: consultation {consultation.id!r} shows no results while it runs (live_results: false); "
+                "reveal them once the session is closed"
+            )
         return self._change(session_id, "reveal", question_id, True)
 
     def hide(self, session_id: str, question_id: str) -> ForumState:
@@ -221,6 +228,8 @@ class ForumMethods:
         grouping = self._grouping(session_id, group_by)
         with self._database.reading() as connection:
             state = live.forum_state(connection, session_id, consultation)
+            if not consultation.live_results and state.state != "closed":
+                return []
             return [self._result(connection, session_id, consultation.question(q), grouping, threshold) for q in state.revealed]
 
     def _grouping(self, session_id: str, group_by: str | None):

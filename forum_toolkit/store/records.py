@@ -214,6 +214,8 @@ class QuestionResult:
 
 @dataclass(frozen=True)
 class GroupResult:
+    """A question's result among one group of participants (see QuestionResult.groups)."""
+
     group: str | None  # a language, a channel or an option id; None: did not answer that question
     result: QuestionResult
 

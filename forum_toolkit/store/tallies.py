@@ -113,7 +113,12 @@ def _matrix(question, given):
 
 def _number(question, given):
     counts = Counter(given)
-    return tuple((f"{value:g}", counts[value]) for value in sorted(counts)), (), ()
+    return tuple((_number_text(value), counts[value]) for value in sorted(counts)), (), ()
+
+
+def _number_text(value: float) -> str:
+    """12 for 12 and 12.0, 12.5 for 12.5; never an exponent."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))
 
 
 def _statements(question, given):
