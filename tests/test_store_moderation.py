@@ -277,3 +277,32 @@ def test_an_item_of_another_session_is_unknown_here(ideas, tiny_forum, tiny_foru
     ideas.create_session(tiny_forum, tiny_forum_text, "forum-2026-11-25", "Forum", date(2026, 11, 25))
     with pytest.raises(InvalidRequest, match="session 'forum-2026-11-25' has no item 3 to moderate"):
         ideas.approve("forum-2026-11-25", 3)
+
+
+def test_two_facilitators_merging_crosswise_at_once_leave_one_merge(ideas, store_url):
+    """Two consoles merge 3 into 4 and 4 into 3 at the same moment: decisions take turns, so the
+    second sees the first and is refused; no item ends up merged into one that was merged away."""
+    import threading
+
+    ideas.moderation_queue(SESSION)
+    consoles = [open_store(store_url), open_store(store_url)]
+    start, outcomes = threading.Barrier(2), []
+
+    def merge(console, item_id, into_id):
+        start.wait()
+        try:
+            console.merge(SESSION, item_id, into_id)
+            outcomes.append("merged")
+        except InvalidRequest as refusal:
+            outcomes.append(str(refusal))
+
+    threads = [threading.Thread(target=merge, args=(consoles[0], 3, 4)), threading.Thread(target=merge, args=(consoles[1], 4, 3))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    for console in consoles:
+        console.close()
+    assert sorted(outcomes)[-1] == "merged" and sorted(outcomes)[0].endswith(("merge into item 3", "merge into item 4", "decide on item 3", "decide on item 4"))
+    statuses = sorted(item.status for item in ideas.items(SESSION) if item.id in (3, 4))
+    assert statuses == ["merged", "pending"]
