@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 
 from forum_toolkit.agenda.explain import Block, explain
-from forum_toolkit.agenda.model import Agenda, Candidate
+from forum_toolkit.agenda.model import Agenda, Candidate, ProposalText
 from forum_toolkit.agenda.words import word
 from forum_toolkit.consultation.languages import KNOWN
 
@@ -61,6 +61,16 @@ def page(title: str, language: str, body: list[str]) -> str:
     )
 
 
+def origin_label(found: ProposalText, document_language: str) -> str:
+    """Who wrote this text in its language: "Original (العربية)", "übersetzt von Freiwilligen (English)"..."""
+    name = language_name(found.language)
+    if found.origin == "author":
+        return word("original", document_language, language=name)
+    if found.origin in ("human", "machine"):
+        return f'{word("translated_" + found.origin, document_language)} ({name})'
+    return name
+
+
 def candidate_texts(candidate: Candidate, languages: tuple[str, ...], document_language: str) -> list[str]:
     """The candidate's title and text in each language asked for and in its author's language."""
     parts = []
@@ -69,12 +79,7 @@ def candidate_texts(candidate: Candidate, languages: tuple[str, ...], document_l
         if found is None:
             parts.append(f'<p class="missing">{e(word("no_translation", document_language, language=language_name(language)))}</p>')
             continue
-        if found.origin == "author":
-            origin = word("original", document_language, language=language_name(language))
-        elif found.origin in ("human", "machine"):
-            origin = f'{word("translated_" + found.origin, document_language)} ({language_name(language)})'
-        else:
-            origin = language_name(language)
+        origin = origin_label(found, document_language)
         text = f'<p class="text">{e(found.text)}</p>' if found.text else ""
         parts.append(
             f'<section lang="{e(language)}" dir="{direction(language)}"><h3>{e(found.title)}</h3>{text}'

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
-from forum_toolkit.agenda.document import direction, language_name
+from forum_toolkit.agenda.document import direction, language_name, origin_label
 from forum_toolkit.agenda.explain import explain
 from forum_toolkit.agenda.model import Agenda
 from forum_toolkit.agenda.words import word
@@ -35,10 +35,7 @@ def agenda_pdf(agenda: Agenda, languages: tuple[str, ...] = ("de",), *, held_on:
             _paragraph(pdf, found.title, shown, size=11, style="B")
             if found.text:
                 _paragraph(pdf, found.text, shown, size=10)
-            origin = word("original", language, language=language_name(shown)) if found.origin == "author" else (
-                f"{word('translated_' + found.origin, language)} ({language_name(shown)})" if found.origin in ("human", "machine") else language_name(shown)
-            )
-            _paragraph(pdf, origin, language, size=8)
+            _paragraph(pdf, origin_label(found, language), language, size=8)
         if candidate.authors > 1:
             _paragraph(pdf, word("authors", language, n=candidate.authors), language, size=9)
         if item.by_tie_break:
