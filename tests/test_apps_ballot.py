@@ -445,7 +445,16 @@ def test_self_paced_again_when_the_facilitator_lets_the_room_go(store, forum):
     assert shows(app, "Page 1 of 2") and buttons_named(app, "Back") and buttons_named(app, "Next")
 
 
-def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_question(store, forum, sqlite_url):
+@pytest.fixture
+def fresh_loop():
+    """asyncio.run leaves no event loop behind: give the tests after it one, as a kernel has."""
+    import asyncio
+
+    yield
+    asyncio.set_event_loop(asyncio.new_event_loop())
+
+
+def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_question(store, forum, sqlite_url, fresh_loop):
     """The watcher task on the kernel's loop, and the facilitator's console as another store."""
     import asyncio
     import threading
@@ -487,7 +496,7 @@ def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_
     print(f"switch delays (s): {[round(d, 3) for d in delays]}")
 
 
-def test_the_task_ends_after_its_maximum(store, forum):
+def test_the_task_ends_after_its_maximum(store, forum, fresh_loop):
     import asyncio
     import time
 

@@ -456,12 +456,11 @@ def _back_to_code(flow: BallotFlow) -> BallotFlow:
 
 
 def _query_string() -> str:
-    """The page's query string, also in a preheated kernel, which runs before any request."""
-    try:
-        from voila.utils import wait_for_request
-    except ImportError:  # running outside Voilà (a plain Jupyter kernel, a test)
-        return os.environ.get("QUERY_STRING", "")
-    return wait_for_request() or os.environ.get("QUERY_STRING", "")
+    """The page's query string, also in a preheated kernel, which runs before any request
+    (apps/request.py: without importing Voilà into the kernel)."""
+    from forum_toolkit.apps.request import page_query
+
+    return page_query()
 
 
 def show_ballot(db_url: str | None = None) -> BallotApp:

@@ -14,7 +14,7 @@ import ipywidgets as w
 
 from forum_toolkit.apps.summary import describe_answer
 from forum_toolkit.consultation.model import Consultation, Page
-from forum_toolkit.widgets.base import QuestionView, Wording, set_text, text_block
+from forum_toolkit.widgets.base import QuestionView, Wording, set_text, shared, text_block
 
 Tap = Callable[[], None]
 
@@ -25,7 +25,7 @@ def label(text: str, *classes: str) -> w.HTML:
 
 
 def button(text: str, on_tap: Tap, *classes: str, disabled: bool = False) -> w.Button:
-    widget = w.Button(description=text, disabled=disabled, layout=w.Layout(width="auto", height="auto"))
+    widget = w.Button(description=text, disabled=disabled, layout=shared("auto_layout"), style=shared("button_style"))
     for css_class in ("ft-button", *classes):
         widget.add_class(css_class)
     widget.on_click(lambda _: on_tap())
@@ -33,7 +33,7 @@ def button(text: str, on_tap: Tap, *classes: str, disabled: bool = False) -> w.B
 
 
 def box(children: Sequence[w.Widget], *classes: str, row: bool = False) -> w.Box:
-    widget = (w.HBox if row else w.VBox)(children=list(children))
+    widget = (w.HBox if row else w.VBox)(children=list(children), layout=shared("layout"))
     for css_class in classes:
         widget.add_class(css_class)
     return widget

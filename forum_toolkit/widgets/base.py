@@ -36,6 +36,7 @@ import logging
 from typing import Any, Callable, Iterable, Protocol, Sequence
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from forum_toolkit.consultation.model import Kind, Question, Text
 from forum_toolkit.widgets.read_aloud import read_aloud_button
@@ -135,13 +136,33 @@ class QuestionView:
 
 def _close_all(widget: w.Widget) -> None:
     """Close `widget`, everything inside it, and the layout and style widgets each one comes with
-    (ipywidgets makes those separate widgets: left open, a kiosk kernel would keep them forever)."""
+    (ipywidgets makes those separate widgets: left open, a kiosk kernel would keep them forever),
+    except the shared ones (`shared`), which live as long as the kernel."""
     for child in getattr(widget, "children", ()):
         _close_all(child)
     for part in (getattr(widget, "layout", None), getattr(widget, "style", None)):
-        if isinstance(part, w.Widget):
+        if isinstance(part, w.Widget) and not any(part is kept for kept in _SHARED.values()):
             part.close()
     widget.close()
+
+
+# Every stock widget comes with a Layout widget, and a button or an HTML block with a style widget
+# too: on a page of statements, 130 of its 210 widget models, each one more message for a tablet to
+# receive and a model to build before the page can show. Ours take their looks from the stylesheet,
+# so they share one layout and one style of each kind, made once per kernel and never closed. Nothing
+# may change a shared one (it would change every widget that uses it).
+_SHARED: dict[str, w.Widget] = {}
+
+
+def shared(part: str) -> w.Widget:
+    """The kernel's shared "layout", "auto_layout" (width and height auto), "button_style" or "html_style"."""
+    if part not in _SHARED:
+        makers = {
+            "layout": w.Layout, "auto_layout": lambda: w.Layout(width="auto", height="auto"),
+            "button_style": w.ButtonStyle, "html_style": HTMLStyle,
+        }  # fmt: skip
+        _SHARED[part] = makers[part]()
+    return _SHARED[part]
 
 
 # -- the registry --------------------------------------------------------------------------------
@@ -190,7 +211,7 @@ def safely(callback: Callable[..., Any]) -> Callable[..., Any]:
 def text_block(text: str, *classes: str, heading: bool = False) -> w.HTML:
     """A block of text, shown as text: escaped, its direction taken from its own letters (an
     Arabic label in a German page still reads right to left), line breaks kept by the stylesheet."""
-    block = w.HTML()
+    block = w.HTML(layout=shared("layout"), style=shared("html_style"))
     set_text(block, text, heading=heading)
     add_classes(block, "ft-block", *classes)
     return block
@@ -204,7 +225,7 @@ def set_text(block: w.HTML, text: str, heading: bool = False) -> None:
 
 def tap_button(text: str, on_tap: Callable[[], None], *classes: str) -> w.Button:
     """A big button showing `text`; `on_tap()` runs on every click (a forged one too: check state)."""
-    button = w.Button(description=text)
+    button = w.Button(description=text, layout=shared("layout"), style=shared("button_style"))
     add_classes(button, "ft-tap", *classes)
     handler = safely(on_tap)
     button.on_click(lambda _button: handler())
@@ -214,7 +235,7 @@ def tap_button(text: str, on_tap: Callable[[], None], *classes: str) -> w.Button
 def box(children: Iterable[w.Widget], *classes: str) -> w.Box:
     """A flex box; the stylesheet decides its direction from its classes (rows become columns on
     narrow screens)."""
-    container = w.Box(children=list(children))
+    container = w.Box(children=list(children), layout=shared("layout"))
     add_classes(container, *classes)
     return container
 
