@@ -390,3 +390,31 @@ class Wifi(CuttableProxy):
         finally:
             self.writers.discard(writer)
             writer.transport.abort()
+
+
+# -- when something appeared on a page --------------------------------------------------------------
+
+APPEARANCE_JS = """([selector, text]) => {
+  window.forumSeen = window.forumSeen || {};
+  const key = selector + '|' + text;
+  window.forumSeen[key] = null;
+  const look = () => [...document.querySelectorAll(selector)].some((e) => e.textContent.trim() === text);
+  if (look()) { window.forumSeen[key] = Date.now(); return; }
+  const observer = new MutationObserver(() => {
+    if (look()) { window.forumSeen[key] = Date.now(); observer.disconnect(); }
+  });
+  observer.observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+def watch_for(page, selector: str, text: str) -> None:
+    """Note the moment (ms since the epoch, the page's clock) at which an element matching
+    `selector` shows exactly `text`; `seen_at` reads it. Set it before the change is made."""
+    page.evaluate(APPEARANCE_JS, [selector, text])
+
+
+def seen_at(page, selector: str, text: str, timeout: float = ROUND_TRIP) -> float:
+    """When `watch_for`'s element appeared (ms since the epoch); waits for it up to `timeout` ms."""
+    key = f"{selector}|{text}"
+    page.wait_for_function("(key) => window.forumSeen && window.forumSeen[key] !== null", arg=key, timeout=timeout)
+    return page.evaluate("(key) => window.forumSeen[key]", key)
