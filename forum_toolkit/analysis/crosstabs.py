@@ -27,8 +27,8 @@ import numpy as np
 import pandas as pd
 
 from forum_toolkit.analysis.errors import AnalysisError
-from forum_toolkit.analysis.frames import Answers
-from forum_toolkit.analysis.results import FREE_TEXT, SEVERAL_VALUES, _values, _with_group, answer_table, respondents_of
+from forum_toolkit.analysis.frames import Answers, positions_in
+from forum_toolkit.analysis.results import FREE_TEXT, SEVERAL_VALUES, _values, answer_rows, respondent_ballots
 from forum_toolkit.consultation.model import Kind
 
 SEED = 2026
@@ -64,21 +64,36 @@ def crosstab(answers: Answers, question_id: str, by: str, *, item: str = "") -> 
         items = [o.id for o in (question.rows if question.kind is Kind.MATRIX else question.statements)]
         if item not in items:
             raise AnalysisError(f"question {question_id!r} is {question.kind.value}: name one of its items with item= ({', '.join(items)})")
-    long = answer_table(answers, question)
-    long = _with_group(answers, long[long["item"] == item], by)
+    group_of_ballot = answers.group_of_ballot(by)
     groups = answers.labels(by)
-    values = dict(_values(answers, question, long))
-    counts = (
-        long.dropna(subset=[by]).groupby([by, "value"]).submission_id.nunique().unstack(fill_value=0)
-        .reindex(index=list(groups), columns=list(values), fill_value=0).astype(int)
+    rows = answer_rows(answers, question)
+    values = dict(_values(answers, question, pd.DataFrame({"value": answers.tidy["value"].take(rows).astype("string")})) if question.kind is Kind.NUMBER else _values(answers, question, None))
+    if question.kind in (Kind.MATRIX, Kind.STATEMENTS):
+        rows = rows[positions_in(answers.tidy["item"].take(rows), [item]) == 0]
+    elif item:
+        rows = rows[:0]  # (other kinds have no items)
+    ballots = answers.ballot_of_row[rows]
+    value = positions_in(answers.tidy["value"].take(rows), list(values))
+    counts = pd.DataFrame(
+        _people(ballots[value >= 0], value[value >= 0], group_of_ballot, len(groups), len(values)),
+        index=pd.Index(list(groups), name=by), columns=pd.Index(list(values), name=question_id),
     )
-    counts.index.name, counts.columns.name = by, question_id
-    people = long if item else pd.DataFrame({"submission_id": respondents_of(answers, question)})
-    people = _with_group(answers, people, by) if by not in people else people
-    respondents = people.dropna(subset=[by]).groupby(by).submission_id.nunique().reindex(list(groups), fill_value=0).astype(int)
+    if not item:
+        ballots = respondent_ballots(answers, question)
+    respondents = pd.Series(_people(ballots, np.zeros(len(ballots), dtype=np.intp), group_of_ballot, len(groups), 1)[:, 0],
+                            index=pd.Index(list(groups), name=by), name="submission_id")
     additive = question.kind not in SEVERAL_VALUES
     test, statistic, dof, p_value, note = _test(counts) if additive else (None, None, None, None, "several answers per person: no test")
     return CrossTab(question_id, by, item, counts, groups, values, respondents, additive, test, statistic, dof, p_value, note)
+
+
+def _people(ballots: np.ndarray, values: np.ndarray, group_of_ballot: np.ndarray, groups: int, columns: int) -> np.ndarray:
+    """groups × columns: how many different ballots of each group gave each value (position)."""
+    pairs = np.unique(ballots.astype(np.int64) * columns + values)
+    group = group_of_ballot[pairs // columns]
+    known = group >= 0
+    cells = np.bincount(group[known] * columns + pairs[known] % columns, minlength=groups * columns)
+    return cells.reshape(groups, columns).astype(int)
 
 
 def _test(counts: pd.DataFrame):

@@ -20,8 +20,10 @@ used. Labels that had to fall back to another language show it: ``[de] unter 18 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from forum_toolkit.analysis.columnar import paused_gc, session_frames, tidy_frame
@@ -78,6 +80,42 @@ class Answers:
     def weighted(self, weights: pd.Series) -> pd.Series:
         """`weights` (indexed by submission_id) in the wide frame's row order; 1.0 where missing."""
         return self.wide["submission_id"].map(weights).fillna(1.0).astype(float).set_axis(self.wide.index)
+
+    # Positions for vectorised counting (computed once, on first use; the frames are never changed)
+
+    def rows_of(self, question_id: str) -> np.ndarray:
+        """The tidy frame's row positions of one question's answers, in order."""
+        return self._question_rows.get(question_id, np.empty(0, dtype=np.intp))
+
+    @cached_property
+    def ballot_of_row(self) -> np.ndarray:
+        """For each tidy row, the position of its ballot in the wide frame."""
+        return pd.Index(self.wide["submission_id"]).get_indexer(self.tidy["submission_id"])
+
+    def group_of_ballot(self, by: str) -> np.ndarray:
+        """For each ballot (wide row), the position of its answer to the group question `by` among
+        `labels(by)`; -1 for no answer. Raises UnknownQuestion unless `by` is a group question."""
+        if by not in self.groups:
+            raise UnknownQuestion(by, self.groups, what="group question")
+        if by not in self._group_positions:
+            self._group_positions[by] = positions_in(self.wide[by], list(self.labels(by)))
+        return self._group_positions[by]
+
+    @cached_property
+    def _question_rows(self) -> dict[str, np.ndarray]:
+        return {str(k): v for k, v in self.tidy.groupby("question_id", sort=False, observed=True).indices.items()}
+
+    @cached_property
+    def _group_positions(self) -> dict[str, np.ndarray]:
+        return {}
+
+
+def positions_in(values: pd.Series | pd.Categorical, wanted: list[str]) -> np.ndarray:
+    """For each value, its position in `wanted`; -1 for a missing value or one not wanted."""
+    codes, uniques = pd.factorize(values)
+    lookup = {value: number for number, value in enumerate(wanted)}
+    table = np.array([lookup.get(u, -1) for u in uniques] + [-1], dtype=np.intp)
+    return table[codes]  # (code -1, a missing value, takes the last entry: -1)
 
 
 def load_answers(store: Any, sessions: Iterable[str] | str | None = None, language: str = "de") -> Answers:

@@ -125,14 +125,20 @@ def likert(answers: Answers, question_id: str, *, by: str | None = None) -> pd.D
     return pd.DataFrame(rows)
 
 
+def answer_rows(answers: Answers, question: Question) -> np.ndarray:
+    """The positions of the tidy rows of one question (of a ranking: its first places)."""
+    rows = answers.rows_of(question.id)
+    if question.kind is Kind.RANKING:
+        rows = rows[(answers.tidy["rank"].take(rows) == 1).fillna(False).to_numpy(dtype=bool)]
+    return rows
+
+
 def answer_table(answers: Answers, question: Question) -> pd.DataFrame:
     """The tidy rows of one question as (submission_id, item, value, dots): one row per person and
     item. Options chosen (multiple choice, approval, dots) and first places (ranking) become
     values of the item ""."""
-    tidy = answers.tidy[answers.tidy["question_id"] == question.id]
+    tidy = answers.tidy.take(answer_rows(answers, question))
     kind = question.kind
-    if kind is Kind.RANKING:
-        tidy = tidy[tidy["rank"] == 1]
     table = pd.DataFrame({
         "submission_id": tidy["submission_id"],
         "item": tidy["item"] if kind in (Kind.MATRIX, Kind.STATEMENTS) else "",
@@ -144,9 +150,14 @@ def answer_table(answers: Answers, question: Question) -> pd.DataFrame:
 
 def respondents_of(answers: Answers, question: Question):
     """The submission ids that answered `question` (choosing nothing counts as an answer)."""
+    return answers.wide["submission_id"].take(respondent_ballots(answers, question)).unique()
+
+
+def respondent_ballots(answers: Answers, question: Question) -> np.ndarray:
+    """The positions (wide rows) of the ballots that answered `question`."""
     wide = answers.wide
     columns = [c for c in wide.columns if c == question.id or c.startswith(f"{question.id}.")]
-    return wide.loc[wide[columns].notna().any(axis=1), "submission_id"].unique()
+    return np.flatnonzero(wide[columns].notna().any(axis=1).to_numpy())
 
 
 def _with_group(answers: Answers, long: pd.DataFrame, by: str) -> pd.DataFrame:
