@@ -454,17 +454,22 @@ def fresh_loop():
     asyncio.set_event_loop(asyncio.new_event_loop())
 
 
-def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_question(store, forum, sqlite_url, fresh_loop):
+@pytest.mark.parametrize("backend", ["sqlite_url", "pg_url"])
+def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_question(request, backend, fresh_loop):
     """The watcher task on the kernel's loop, and the facilitator's console as another store."""
     import asyncio
     import threading
     import time
 
+    url = request.getfixturevalue(backend)
+    store = open_store(url)
+    request.addfinalizer(store.close)
+    forum = session_of(store, "every_kind.yaml", "forum-test")
     led(store, forum, "age")
     apps = [BallotApp(store, BallotSettings(forum, kiosk=True)) for _ in range(3)]
     for app in apps:
         tap(app, "English")
-    facilitator = open_store(sqlite_url)
+    facilitator = open_store(url)
     delays = []
 
     async def evening():
@@ -493,7 +498,7 @@ def test_the_ballots_task_switches_within_a_second_when_another_process_opens_a_
     asyncio.run(evening())
     facilitator.close()
     assert max(delays) < 1.0, delays
-    print(f"switch delays (s): {[round(d, 3) for d in delays]}")
+    print(f"{backend}: switch delays (s): {[round(d, 3) for d in delays]}")
 
 
 def test_the_task_ends_after_its_maximum(store, forum, fresh_loop):

@@ -218,6 +218,11 @@ def test_back_to_her_own_pace_when_the_facilitator_stops_leading(flow):
     assert flow.stage is Stage.PAGE and not flow.following
 
 
+def test_at_her_own_pace_an_opened_question_moves_nothing(flow):
+    assert flow.follow(SELF, "choices", "ok") is False
+    assert (flow.stage, flow.page.id) == (Stage.PAGE, "about")
+
+
 def test_nothing_moves_before_the_start_or_after_saving(every_kind):
     flow = BallotFlow(every_kind)
     assert flow.follow(LED, "choices", "ok") is False and flow.stage is Stage.LANGUAGE

@@ -59,11 +59,11 @@ from forum_toolkit.serve.config import (
 from forum_toolkit.store import InvalidRequest, Store, StoreError, SubmissionRefused, open_store
 from forum_toolkit.store.moderation import STATEMENT_MAX_LENGTH
 from forum_toolkit.store.records import ForumState
+from forum_toolkit.store.watch import FACILITATOR_KINDS  # what a ballot follows: not other people's ballots
 from forum_toolkit.widgets import StatementsView, view_for  # importing the package registers every kind's view
 
 CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}
 STAFF_CHANNELS = ("paper", "assisted")  # typed or helped by staff at the console
-FOLLOWED_KINDS = ("states", "forum_events", "decisions")  # what a ballot follows: not other people's ballots
 MAX_SECONDS = 6 * 3600  # then the ballot stops following the store, so a forgotten page does not live for ever
 
 
@@ -425,10 +425,7 @@ class BallotApp:
         guarded(self.apply, self)(live)
 
     def _watch(self):
-        try:
-            return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds, kinds=FOLLOWED_KINDS)
-        except TypeError:  # a watcher without `kinds` reports every change: the same, only busier
-            return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds)
+        return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds, kinds=FACILITATOR_KINDS)
 
     def stop(self) -> None:
         if self.task is not None:

@@ -200,10 +200,12 @@ class BallotFlow:
         if self.following:
             self.own_page = False
             self.stage = self._opened_stage()
-        elif was_following:
+            return True
+        if was_following:
             self.own_page = False
             self.stage = Stage.PAGE if self.stage is Stage.WAITING else self.stage
-        return True
+            return True
+        return False  # her own pace: what the facilitator opens does not move her
 
     def review(self) -> None:
         """Facilitator-led: to the review whenever she likes (she submits once, from there)."""
