@@ -7,10 +7,10 @@ One `BallotApp` serves one kernel, which is one browser page: a shared tablet in
 again for the next person after the thank-you screen, with every widget of the previous person
 closed; a phone stays on its thank-you screen. "Saved" is shown only after the store has committed.
 
-Following the facilitator. Each page runs one asyncio task (`start()`, `run()`) that watches the
-store for the facilitator's changes (forum state, moderation decisions; other people's ballots do
-not wake it), reads the forum state and the approved statements in a worker thread, and redraws
-on the kernel's loop. It ends with the kernel, or after `max_seconds` (6 h). When the pacing is
+Following the facilitator. Each page runs one asyncio task (`start()`, following.py) that watches
+the store for the facilitator's changes, reads the forum state and the approved statements in a
+worker thread, and redraws on the kernel's loop; it ends with the kernel, or after `max_seconds`
+(6 h). When the pacing is
 `facilitator_led`, the ballot shows only the page, or the single question, that the facilitator
 opened, and "Please wait: the next question comes soon" while nothing is open or after "Done";
 when the facilitator opens another question, the screen switches to it, with every answer kept.
@@ -42,89 +42,23 @@ from __future__ import annotations
 import asyncio
 import os
 import uuid
-from dataclasses import dataclass, field
-from urllib.parse import parse_qs
 
 import ipywidgets as w
 
 from forum_toolkit.apps import screens
 from forum_toolkit.apps.flow import SELF_PACED, BallotFlow, Stage, StageError
+from forum_toolkit.apps.following import MAX_SECONDS, Follower, Live, read_live
 from forum_toolkit.apps.guard import guarded, log, log_refusal
+from forum_toolkit.apps.settings import BallotSettings
 from forum_toolkit.consultation.model import Kind
 from forum_toolkit.i18n import problem_text, refusal_text, wording_for
 from forum_toolkit.i18n.ballot_strings import NEXT_PERSON
-from forum_toolkit.serve.config import (
-    KIOSK_RESET_SECONDS, MAX_RESET_SECONDS, RESET_SECONDS_VARIABLE, SESSION_VARIABLE, ServeConfigError,
-)  # fmt: skip
-from forum_toolkit.store import InvalidRequest, Store, StoreError, SubmissionRefused, open_store
+from forum_toolkit.store import InvalidRequest, Store, SubmissionRefused, open_store
 from forum_toolkit.store.moderation import STATEMENT_MAX_LENGTH
 from forum_toolkit.store.records import ForumState
-from forum_toolkit.store.watch import FACILITATOR_KINDS  # what a ballot follows: not other people's ballots
 from forum_toolkit.widgets import StatementsView, view_for  # importing the package registers every kind's view
 
 CODE_REASONS = {"code_required", "code_unknown", "code_used", "code_other_session"}
-STAFF_CHANNELS = ("paper", "assisted")  # typed or helped by staff at the console
-MAX_SECONDS = 6 * 3600  # then the ballot stops following the store, so a forgotten page does not live for ever
-
-
-@dataclass(frozen=True)
-class Live:
-    """What the ballot follows in the store: the forum state, and the approved participants'
-    statements of each statements question as (item id, text)."""
-
-    state: ForumState | None
-    items: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BallotSettings:
-    session_id: str
-    kiosk: bool = False  # a shared tablet: start again for the next person
-    code: str = ""  # filled in from the QR link of a code slip
-    language: str = ""  # a language chosen in the link (?lang=ar)
-    reset_seconds: int = KIOSK_RESET_SECONDS
-    channel: str = ""  # "paper" or "assisted", set by the console; "": a tablet (kiosk) or a phone
-
-    def __post_init__(self):
-        if self.channel not in ("", *STAFF_CHANNELS):
-            raise ValueError(f"channel {self.channel!r}: expected 'paper' or 'assisted' (set by the console), or none for tablets and phones")
-
-    @property
-    def staff(self) -> bool:
-        """Staff enter this ballot (paper, assisted): it keeps its own pace."""
-        return self.channel in STAFF_CHANNELS
-
-    @classmethod
-    def from_request(cls, environ: dict, query: str) -> BallotSettings:
-        """The server's settings from the kernel's environment; the page's own from its query string.
-
-        The kiosk countdown is the operator's (`forum-toolkit serve --reset-seconds`), never the
-        link's: a participant must not keep the previous person's answers on the screen. Nor is the
-        channel: only the console makes paper and assisted ballots.
-        """
-        params = {key: values[-1] for key, values in parse_qs(query or "").items()}
-        session_id = environ.get(SESSION_VARIABLE, "")
-        if not session_id:
-            raise StoreError("no session to run: start the forum with `forum-toolkit serve SESSION`")
-        return cls(
-            session_id=session_id,
-            kiosk=params.get("kiosk", "") in ("1", "true", "yes"),
-            code=params.get("code", "")[:40],
-            language=params.get("lang", "")[:20],
-            reset_seconds=_reset_seconds(environ),
-        )
-
-
-def _reset_seconds(environ: dict) -> int:
-    value = environ.get(RESET_SECONDS_VARIABLE, "").strip()
-    if not value:
-        return KIOSK_RESET_SECONDS
-    if not value.isdigit() or not 1 <= int(value) <= MAX_RESET_SECONDS:
-        raise ServeConfigError(
-            f"{RESET_SECONDS_VARIABLE}={value!r}: expected whole seconds from 1 to {MAX_RESET_SECONDS}; "
-            "forum-toolkit serve --reset-seconds N sets it"
-        )
-    return int(value)
 
 
 class BallotApp:
@@ -371,19 +305,11 @@ class BallotApp:
             except InvalidRequest as refused:  # taken back in moderation since she reacted
                 log.info("reaction to item %s in session %s not stored: %s", item_id, self.settings.session_id, refused)
 
-    # -- following the store ------------------------------------------------------------------
+    # -- following the store (following.py) -----------------------------------------------------
 
     def read_live(self) -> Live:
         """The forum state and the approved statements (blocking: the task runs it in a worker thread)."""
-        session_id = self.settings.session_id
-        state = None if self.settings.staff else self.store.forum_state(session_id)
-        questions = {q.id for q in self.consultation.questions if q.kind is Kind.STATEMENTS}
-        items: dict[str, tuple[tuple[int, str], ...]] = {}
-        if questions and self.channel != "paper":
-            for item in self.store.approved_items(session_id):
-                if item.question_id in questions and item.kind == "statement":
-                    items[item.question_id] = (*items.get(item.question_id, ()), (item.id, item.text))
-        return Live(state, items)
+        return read_live(self.store, self.consultation, self.settings.session_id, pace=not self.settings.staff, items=self.channel != "paper")
 
     def apply(self, live: Live) -> None:
         """Show what the store holds now: another opened question (redraw, answers kept), or other
@@ -404,28 +330,10 @@ class BallotApp:
         return self.flow.follow(state.pacing, state.open_page, state.open_question)
 
     def start(self) -> asyncio.Task:
-        """Follow the store from now on, in a task on the kernel's loop."""
-        self.task = asyncio.get_event_loop().create_task(self.run())
+        """Follow the store from now on, in a task on the kernel's loop (see following.py)."""
+        self.follower = Follower(self.store, self.settings.session_id, self.read_live, guarded(self.apply, self), max_seconds=self.max_seconds)
+        self.task = self.follower.start()
         return self.task
-
-    async def run(self) -> None:
-        """Read the store again on each of the facilitator's changes, until the watch ends."""
-        try:
-            async with self._watch() as changes:
-                await self.refresh()  # what changed since the page was built
-                async for _change in changes:
-                    await self.refresh()
-        except asyncio.CancelledError:
-            raise
-        except Exception:  # noqa: BLE001 - logged for the operator; the page keeps working at its own pace
-            log.exception("ballot of session %s stopped following the store", self.settings.session_id)
-
-    async def refresh(self) -> None:
-        live = await asyncio.to_thread(self.read_live)  # the loop stays free for taps
-        guarded(self.apply, self)(live)
-
-    def _watch(self):
-        return self.store.watch(self.settings.session_id, max_seconds=self.max_seconds, kinds=FACILITATOR_KINDS)
 
     def stop(self) -> None:
         if self.task is not None:
