@@ -243,3 +243,34 @@ def test_a_change_in_another_process_is_seen_within_a_second(fresh_store, store_
     assert [change.version.submissions for _, change in seen] == [1, 1, 2, 2, 3, 3, 4, 4]
     latencies = [at - committed_at for (at, _), committed_at in zip(seen, committed)]
     assert max(latencies) < 1.0, latencies
+
+
+def test_without_inotify_a_sqlite_watcher_polls_and_still_sees_changes_within_a_second(sqlite_url, tiny_forum, tiny_forum_text, monkeypatch):
+    import forum_toolkit.store.watch as watch
+
+    monkeypatch.setattr(watch, "_inotify_on", lambda folder: None)  # not Linux, or inotify used up
+    store = open_store(sqlite_url)
+    store.create_session(tiny_forum, tiny_forum_text, "forum-2026-11-25", "Forum", date(2026, 11, 25))
+
+    async def scenario():
+        async with Watcher(sqlite_url, "forum-2026-11-25") as watcher:
+            changed_at = asyncio.create_task(change_later(0.3, store.reveal, "forum-2026-11-25", "park"))
+            seen = await watcher.next(timeout=1.5)
+            return seen, time.monotonic() - await changed_at
+
+    seen, latency = run(scenario())
+    store.close()
+    assert seen.what == ("forum_events",) and latency < 0.5  # polled every 0.25 s
+
+
+def test_stop_from_another_thread_wakes_the_watcher_at_once(store_url, forum_session):
+    import threading
+
+    async def scenario():
+        async with Watcher(store_url, forum_session) as watcher:
+            threading.Timer(0.2, watcher.stop).start()
+            started = time.monotonic()
+            assert await watcher.next(timeout=10) is None
+            return time.monotonic() - started
+
+    assert run(scenario()) < 0.5
