@@ -49,14 +49,20 @@ class CrossTab:
     dof: int | None
     p_value: float | None
     note: str
+    weighted: pd.DataFrame | None = field(default=None, repr=False)  # with weights: their sums per cell
+    weighted_respondents: pd.Series | None = field(default=None, repr=False)
 
     def labelled(self) -> pd.DataFrame:
         """The counts with group and answer labels in the chosen language."""
         return self.counts.rename(index=self.group_labels, columns=self.answer_labels)
 
 
-def crosstab(answers: Answers, question_id: str, by: str, *, item: str = "") -> CrossTab:
-    """Counts of `question_id`'s answers per group of `by` (see the module's docstring)."""
+def crosstab(answers: Answers, question_id: str, by: str, *, item: str = "", weights: pd.Series | None = None) -> CrossTab:
+    """Counts of `question_id`'s answers per group of `by` (see the module's docstring).
+
+    With `weights` (by submission_id, e.g. `rake(...).weights`; 1 where missing) the table also
+    has `weighted` and `weighted_respondents`: the weights of the same people added up. The test
+    is always on the counts."""
     question = answers.question(question_id)
     if question.kind in FREE_TEXT or question.kind is Kind.INFO:
         raise AnalysisError(f"question {question_id!r} is {question.kind.value}: free text is not cross-tabulated")
@@ -74,26 +80,32 @@ def crosstab(answers: Answers, question_id: str, by: str, *, item: str = "") -> 
         rows = rows[:0]  # (other kinds have no items)
     ballots = answers.ballot_of_row[rows]
     value = positions_in(answers.tidy["value"].take(rows), list(values))
-    counts = pd.DataFrame(
-        _people(ballots[value >= 0], value[value >= 0], group_of_ballot, len(groups), len(values)),
-        index=pd.Index(list(groups), name=by), columns=pd.Index(list(values), name=question_id),
-    )
+    index, columns = pd.Index(list(groups), name=by), pd.Index(list(values), name=question_id)
+    w = None if weights is None else answers.weighted(weights).to_numpy(dtype=float)
+    counted = [_people(ballots[value >= 0], value[value >= 0], group_of_ballot, len(groups), len(values), weights) for weights in (None, w)]
+    counts = pd.DataFrame(counted[0].astype(int), index=index, columns=columns)
     if not item:
         ballots = respondent_ballots(answers, question)
-    respondents = pd.Series(_people(ballots, np.zeros(len(ballots), dtype=np.intp), group_of_ballot, len(groups), 1)[:, 0],
-                            index=pd.Index(list(groups), name=by), name="submission_id")
+    asked = [_people(ballots, np.zeros(len(ballots), dtype=np.intp), group_of_ballot, len(groups), 1, weights)[:, 0] for weights in (None, w)]
+    respondents = pd.Series(asked[0].astype(int), index=index, name="submission_id")
     additive = question.kind not in SEVERAL_VALUES
     test, statistic, dof, p_value, note = _test(counts) if additive else (None, None, None, None, "several answers per person: no test")
-    return CrossTab(question_id, by, item, counts, groups, values, respondents, additive, test, statistic, dof, p_value, note)
+    weighted = None if w is None else pd.DataFrame(counted[1], index=index, columns=columns)
+    weighted_respondents = None if w is None else pd.Series(asked[1], index=index, name="weight")
+    return CrossTab(question_id, by, item, counts, groups, values, respondents, additive, test, statistic, dof, p_value, note, weighted, weighted_respondents)
 
 
-def _people(ballots: np.ndarray, values: np.ndarray, group_of_ballot: np.ndarray, groups: int, columns: int) -> np.ndarray:
-    """groups × columns: how many different ballots of each group gave each value (position)."""
+def _people(ballots: np.ndarray, values: np.ndarray, group_of_ballot: np.ndarray, groups: int, columns: int, weights: np.ndarray | None) -> np.ndarray:
+    """groups × columns: how many different ballots of each group gave each value (position), or
+    with `weights` (one per ballot) their weights added up."""
+    if columns == 0:
+        return np.zeros((groups, 0))
     pairs = np.unique(ballots.astype(np.int64) * columns + values)
     group = group_of_ballot[pairs // columns]
     known = group >= 0
-    cells = np.bincount(group[known] * columns + pairs[known] % columns, minlength=groups * columns)
-    return cells.reshape(groups, columns).astype(int)
+    ballot_weights = None if weights is None else weights[pairs[known] // columns]
+    cells = np.bincount(group[known] * columns + pairs[known] % columns, weights=ballot_weights, minlength=groups * columns)
+    return cells.reshape(groups, columns)
 
 
 def _test(counts: pd.DataFrame):

@@ -55,7 +55,8 @@ def distribution(answers: Answers, question_id: str, *, weights: pd.Series | Non
 
     Columns: item, item_label (matrix rows, statements; "" otherwise), value, label, count,
     respondents, share, low, high; with `weights` (by submission_id, e.g. `rake(...).weights`) also
-    weighted_share, weighted_low, weighted_high, the intervals using Kish's effective sample size.
+    weighted_count, weighted_respondents (the weights of those people added up), weighted_share,
+    weighted_low, weighted_high, the intervals using Kish's effective sample size.
     Dots questions also have `dots`: the dots given to each option. Ranking questions count first
     places. Free text has no distribution.
     """
@@ -198,4 +199,5 @@ def _weighted(w: pd.Series, people, chosen, confidence: float) -> dict[str, floa
     share = w.reindex(chosen).to_numpy(dtype=float).sum() / total if total else math.nan
     effective = total**2 / (among**2).sum() if total else 0.0
     low, high = wilson(share * effective, effective, confidence) if total else (math.nan, math.nan)
-    return {"weighted_share": share, "weighted_low": low, "weighted_high": high}
+    return {"weighted_count": float(w.reindex(chosen).to_numpy(dtype=float).sum()), "weighted_respondents": float(total),
+            "weighted_share": share, "weighted_low": low, "weighted_high": high}
