@@ -245,6 +245,19 @@ def test_deciding_what_holds_already_stores_nothing(ideas):
     assert ideas.version(SESSION) == version
 
 
+def test_a_participant_learns_what_became_of_what_they_wrote(ideas):
+    ballot = str(uuid.uuid4())
+    answers = {"idea": {"title": "Trinkbrunnen", "text": "Am Spielplatz"}}
+    ideas.submit(SESSION, answers, language="ar", channel="phone", submission_id=ballot)
+    [mine] = ideas.contributions_of(SESSION, ballot)  # collected into the queue on the way
+    assert (mine.title, mine.status) == ("Trinkbrunnen", "pending")
+    ideas.reject(SESSION, mine.id, "Gibt es schon: siehe Vorschlag 3.")
+    assert [(i.status, i.reason) for i in ideas.contributions_of(SESSION, ballot.upper())] == [("rejected", "Gibt es schon: siehe Vorschlag 3.")]
+    assert ideas.contributions_of(SESSION, str(uuid.uuid4())) == []
+    with pytest.raises(InvalidRequest, match="submission id 'nope': expected a UUID$"):
+        ideas.contributions_of(SESSION, "nope")
+
+
 def test_a_statement_sent_again_is_stored_once(ideas):
     client_id = str(uuid.uuid4())
     first = ideas.add_statement(SESSION, "voices", "Mehr Licht", language="ar", channel="phone", client_id=client_id)

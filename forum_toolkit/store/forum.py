@@ -132,6 +132,22 @@ class ForumMethods:
         with self._database.reading() as connection:
             return moderation.get_item(moderation.items(connection, session_id), session_id, item_id)
 
+    def contributions_of(self, session_id: str, submission_id: str) -> list[Item]:
+        """What one participant wrote: the items from their ballot (its submission id) or their
+        statement (its client id), with status and any reason for rejecting, to tell them what became
+        of it. A proposal not yet in the queue is added to it first."""
+        self.consultation(session_id)
+        submission_id = moderation.canonical_uuid(submission_id, "submission id")
+
+        def mine() -> list[Item]:
+            with self._database.reading() as connection:
+                return moderation.items_of(connection, session_id, submission_id)
+
+        found = mine()
+        if not found and self.collect_contributions(session_id):
+            found = mine()
+        return found
+
     def add_statement(self, session_id: str, question_id: str, text: str, *, language: str, channel: str, client_id: str) -> Item:
         """A participant's own statement for a statements question, pending moderation. `client_id`
         is a UUID the device makes once per statement: a retry stores nothing more."""

@@ -75,10 +75,14 @@ def check_statement(consultation: Consultation, session_id: str, question_id: st
         raise InvalidRequest(f"language {language!r}: expected one of {', '.join(consultation.language_codes)}")
     if channel not in CHANNELS:
         raise InvalidRequest(f"channel {channel!r}: expected one of {', '.join(CHANNELS)}")
+    return canonical_uuid(client_id, "client id", "made once per statement")
+
+
+def canonical_uuid(text: object, what: str, made: str = "") -> str:
     try:
-        return str(uuid.UUID(client_id))
+        return str(uuid.UUID(text))
     except (ValueError, TypeError, AttributeError):
-        raise InvalidRequest(f"client id {str(client_id)[:60]!r}: expected a UUID made once per statement") from None
+        raise InvalidRequest(f"{what} {str(text)[:60]!r}: expected a UUID" + (f" {made}" if made else "")) from None
 
 
 def add_statement(connection: Connection, session_id: str, question_id: str, text: str, language: str, channel: str, client_id: str) -> tuple[int, bool]:
@@ -127,6 +131,13 @@ def items(connection: Connection, session_id: str) -> dict[int, Item]:
             kept = final_item(found, item.id)
             found[kept] = replace(found[kept], merged=tuple(sorted((*found[kept].merged, item.id))))
     return found
+
+
+def items_of(connection: Connection, session_id: str, submission_id: str) -> list[Item]:
+    """The items that came with one ballot or statement (its submission or client id)."""
+    statement = select(contributions.c.id).where(contributions.c.session_id == session_id, contributions.c.submission_id == submission_id)
+    ids = set(connection.execute(statement).scalars())
+    return [item for item in items(connection, session_id).values() if item.id in ids] if ids else []
 
 
 def final_item(found: dict[int, Item], item_id: int) -> int:
@@ -217,10 +228,7 @@ def check_reaction(found: dict[int, Item], session_id: str, item_id: int, stance
         raise InvalidRequest(f"stance {stance!r}: expected one of {', '.join(STANCES)}")
     if found[final_item(found, item.id)].status != "approved":
         raise InvalidRequest(f"item {item.id} is {item.status}, not approved: only approved items take reactions")
-    try:
-        return item, str(uuid.UUID(voter))
-    except (ValueError, TypeError, AttributeError):
-        raise InvalidRequest(f"voter {str(voter)[:60]!r}: expected the device's UUID for this session") from None
+    return item, canonical_uuid(voter, "voter", "for the device in this session")
 
 
 def add_reaction(connection: Connection, item: Item, voter: str, stance: str) -> bool:
