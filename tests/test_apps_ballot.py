@@ -591,6 +591,27 @@ def test_her_own_statement_waits_for_moderation(store, forum):
     assert len(store.items(forum)) == 1
 
 
+def test_she_reads_what_moderation_made_of_her_statement_and_the_next_person_does_not(store, forum):
+    app = on_the_statements_page(store, forum, kiosk=True, reset_seconds=1)
+    statements_view(app).own_field.value = "Mehr Bänke"
+    tap(app, "Send statement")
+    assert shows(app, "Waiting for moderation.")
+    [item] = store.items(forum)
+    store.reject(forum, item.id, "<b>Gibt es schon</b>")
+    follow(app)
+    assert shows(app, "Not shown. The reason: <b>Gibt es schon</b>") is False  # escaped in the page
+    assert shows(app, "Not shown. The reason: &lt;b&gt;Gibt es schon&lt;/b&gt;")
+    store.approve(forum, item.id)
+    follow(app)
+    assert shows(app, "Shown to everyone. Others can react to it now.")
+    app.new_participant()  # the kiosk's next person
+    tap(app, "English")
+    assert list(statements_view(app).item_cards) == [item.id]  # approved: shown to all, as nobody's in particular
+    assert statements_view(app).own_list.children == ()  # but not as hers
+    follow(app)
+    assert statements_view(app).own_list.children == ()
+
+
 @pytest.mark.parametrize(("typed", "message"), [("   ", "Please write your statement first."), ("x" * 301, "Please shorten your statement.")])
 def test_a_blank_or_too_long_statement_is_explained_and_not_sent(store, forum, typed, message):
     app = on_the_statements_page(store, forum)

@@ -47,7 +47,7 @@ import ipywidgets as w
 
 from forum_toolkit.apps import screens
 from forum_toolkit.apps.flow import SELF_PACED, BallotFlow, Stage, StageError
-from forum_toolkit.apps.following import MAX_SECONDS, Follower, Live, read_live
+from forum_toolkit.apps.following import MAX_SECONDS, Follower, Live, Mine, read_live
 from forum_toolkit.apps.guard import guarded, log, log_refusal
 from forum_toolkit.apps.settings import BallotSettings
 from forum_toolkit.consultation.model import Kind
@@ -79,6 +79,8 @@ class BallotApp:
         self._countdown: w.HTML | None = None
         self._reset_task: asyncio.TimerHandle | None = None
         self._statement_ids: dict[tuple[str, str], str] = {}  # (question, text) -> the client id sent with it
+        self._mine: dict[int, Mine] = {}  # her own statements, as moderation has them
+        self._mine_ids: tuple[int, ...] = ()  # their ids, for the worker thread that reads the store
         self.live = self.read_live()  # once, before the page is shown; then the task follows the store
         self.new_participant()
 
@@ -94,6 +96,7 @@ class BallotApp:
         """A fresh ballot: nothing of the previous person's answers survives, not even closed widgets."""
         language = self.settings.language if self.settings.language in self.consultation.language_codes else None
         self.flow = BallotFlow(self.consultation, language=language)
+        self._statement_ids, self._mine, self._mine_ids = {}, {}, ()  # the next person on a kiosk sees nothing of hers
         self._follow(self.live.state)
         self.typed_code = self.settings.code if not self.settings.kiosk else ""
         self.message = ""
@@ -163,6 +166,7 @@ class BallotApp:
         if question.kind is Kind.STATEMENTS and self.channel != "paper":
             self._show_items(view)
             view.offer_own_statement(guarded(lambda text, q=question.id: self.add_statement(q, text), self), STATEMENT_MAX_LENGTH)
+            view.show_own([(m.text, m.status, m.reason) for m in self._mine.values() if m.question_id == question.id])
         return view
 
     def _show_items(self, view: StatementsView) -> None:
@@ -233,10 +237,18 @@ class BallotApp:
         if self.flow.stage is not Stage.PAGE or question_id not in {q.id for q in self.flow.questions_on_page()}:
             raise StageError(f"question {question_id!r} is not on the screen")
         client_id = self._statement_ids.setdefault((question_id, text), str(uuid.uuid4()))
-        self.store.add_statement(
+        item = self.store.add_statement(
             self.settings.session_id, question_id, text, language=self.flow.language, channel=self.channel, client_id=client_id
         )
+        self._mine[item.id] = Mine(item.id, question_id, item.original_text, item.status, item.reason)
+        self._mine_ids = tuple(self._mine)
+        self._show_mine()
         return True
+
+    def _show_mine(self) -> None:
+        for view in self._views:
+            if isinstance(view, StatementsView) and hasattr(view, "own_list"):
+                view.show_own([(m.text, m.status, m.reason) for m in self._mine.values() if m.question_id == view.question.id])
 
     def review(self) -> None:
         """Facilitator-led: to the review, whenever she likes."""
@@ -309,20 +321,29 @@ class BallotApp:
 
     def read_live(self) -> Live:
         """The forum state and the approved statements (blocking: the task runs it in a worker thread)."""
-        return read_live(self.store, self.consultation, self.settings.session_id, pace=not self.settings.staff, items=self.channel != "paper")
+        return read_live(
+            self.store, self.consultation, self.settings.session_id, pace=not self.settings.staff, items=self.channel != "paper",
+            mine=self._mine_ids,
+        )  # fmt: skip
 
     def apply(self, live: Live) -> None:
         """Show what the store holds now: another opened question (redraw, answers kept), or other
         approved statements (only their cards change)."""
         items_changed = live.items != self.live.items
         self.live = live
+        mine = {m.id: m for m in live.mine if m.id in self._mine}  # read for her, not for a person before
+        mine_changed = any(self._mine[i] != m for i, m in mine.items())
+        self._mine.update(mine)
         if self._follow(live.state):
             self.message = ""
             self.render()
-        elif items_changed:
+            return
+        if items_changed:
             for view in self._views:
                 if isinstance(view, StatementsView):
                     self._show_items(view)
+        if mine_changed:
+            self._show_mine()
 
     def _follow(self, state: ForumState | None) -> bool:
         if state is None:  # staff ballots keep their own pace

@@ -33,18 +33,35 @@ class Live:
 
     state: ForumState | None
     items: dict[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    mine: tuple[Mine, ...] = ()  # the statements this participant wrote, with their moderation
 
 
-def read_live(store: Store, consultation: Consultation, session_id: str, *, pace: bool = True, items: bool = True) -> Live:
-    """Read the forum state (if `pace`) and the approved statements (if `items`). Blocking."""
+@dataclass(frozen=True)
+class Mine:
+    """One of her own statements as moderation has it: pending, approved, merged or rejected
+    (with the reason participants may read)."""
+
+    id: int
+    question_id: str
+    text: str
+    status: str
+    reason: str | None = None
+
+
+def read_live(store: Store, consultation: Consultation, session_id: str, *, pace: bool = True, items: bool = True, mine: tuple[int, ...] = ()) -> Live:
+    """Read the forum state (if `pace`), the approved statements (if `items`) and the moderation of
+    the items `mine` (her own statements). Blocking."""
     state = store.forum_state(session_id) if pace else None
+    own = ()
+    if mine:
+        own = tuple(Mine(i.id, i.question_id, i.original_text, i.status, i.reason) for i in store.items(session_id) if i.id in mine)
     questions = {q.id for q in consultation.questions if q.kind is Kind.STATEMENTS}
     found: dict[str, tuple[tuple[int, str], ...]] = {}
     if questions and items:
         for item in store.approved_items(session_id):
             if item.question_id in questions and item.kind == "statement":
                 found[item.question_id] = (*found.get(item.question_id, ()), (item.id, item.text))
-    return Live(state, found)
+    return Live(state, found, own)
 
 
 class Follower:

@@ -122,6 +122,7 @@ class StatementsView(QuestionView):
         self.own_counter = Counter(self.wording, limit)
         self.own_counter.show("")
         self.own_message = text_block("", "ft-own-message")
+        self.own_list = box([], "ft-own-list")
         self.own_box.children = [
             text_block(ui("Your own statement"), "ft-subtitle", "ft-own-heading"),
             text_block(ui("Others can agree or disagree with it after the moderators have approved it."), "ft-question-help"),
@@ -129,7 +130,26 @@ class StatementsView(QuestionView):
             self.own_counter.widget,
             tap_button(ui("Send statement"), self._send, "ft-send-statement"),
             self.own_message,
+            self.own_list,
         ]
+
+    def show_own(self, statements: Sequence[tuple[str, str, str | None]]) -> None:
+        """Her statements sent from here, each (text, status, reason) with what moderation made of it."""
+        ui = self.wording.ui
+        words = {
+            "pending": ui("Waiting for moderation."),
+            "approved": ui("Shown to everyone. Others can react to it now."),
+            "merged": ui("Shown together with the same statement from someone else."),
+        }
+        rows = []
+        for text, status, reason in statements:
+            said = words.get(status) or ui("Not shown. The reason: {reason}", reason=reason or "")
+            marks = ("ft-own-status", "ft-own-rejected") if status == "rejected" else ("ft-own-status",)
+            rows.append(box([text_block(text, "ft-own-text"), text_block(said, *marks)], "ft-own-item"))
+        old = list(self.own_list.children)
+        self.own_list.children = rows
+        for row in old:
+            _close_all(row)
 
     def _send(self) -> None:
         ui, text = self.wording.ui, self.own_field.value
