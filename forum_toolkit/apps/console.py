@@ -89,6 +89,8 @@ class ConsoleApp:
         self.staff_area.add_class("ft-console-staff-ballot")
         staff_buttons = [self._button(label, lambda channel=channel: self.open_staff_ballot(channel)) for channel, label in STAFF_BALLOTS.items()]
         staff_buttons.append(self._button("Eingabe beenden", self.close_staff_ballot))
+        for button in staff_buttons:
+            button.layout.width = "auto"  # the whole label, not "Papierstim…"
         self.root = w.VBox([
             w.HTML(f"<h2>{html.escape(self._german(self.consultation.title))}</h2>"),
             self.state_line, w.HBox(self.state_buttons), self.pacing,
