@@ -61,7 +61,18 @@ def test_only_the_configured_secret_opens_the_console(given, configured, ok):
     assert secret_matches(given, secret_hash(configured) if configured else "") is ok
 
 
-def test_a_page_without_the_secret_gets_one_line_of_refusal_and_no_controls(store, monkeypatch, sqlite_url):
+@pytest.fixture
+def kernel_loop():
+    """A kernel always has an event loop (earlier tests' asyncio.run may have left none)."""
+    import asyncio
+
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)
+    yield loop
+    loop.close()
+
+
+def test_a_page_without_the_secret_gets_one_line_of_refusal_and_no_controls(store, monkeypatch, sqlite_url, kernel_loop):
     monkeypatch.setenv(SECRET_HASH_VARIABLE, secret_hash("s3cret"))
     monkeypatch.setenv("FORUM_SESSION", SESSION)
     for query in ("", "secret=wrong", "secret=", f"secret={secret_hash('s3cret')}"):
@@ -198,3 +209,10 @@ def test_closing_the_staff_ballot_closes_its_widgets(store, app):
     ballot = app.open_staff_ballot("assisted")
     tap(app.root, "Eingabe beenden")
     assert app.staff_app is None and app.staff_area.children == () and ballot.root.comm is None
+
+
+def test_the_qr_code_for_phones_is_shown_and_taken_away_on_the_projector(store, app):
+    tap(app.root, "QR-Code für Handys zeigen")
+    assert store.forum_state(SESSION).phone_link_shown is True
+    tap(app.root, "QR-Code ausblenden")
+    assert store.forum_state(SESSION).phone_link_shown is False

@@ -158,3 +158,17 @@ def test_the_live_task_redraws_within_a_second_of_a_vote_and_ends_after_its_maxi
     before, after, latency = asyncio.run(scenario())
     assert after == before + 1
     assert latency < 1.0
+
+
+def test_the_phones_address_and_its_qr_code_show_when_the_facilitator_asks(store):
+    app = ProjectorApp(store, SESSION, phone_url="http://192.168.1.20:8866/voila/render/ballot.ipynb")
+    store.set_second_language(SESSION, "ar")
+    asyncio.run(app.update())
+    assert app.slide.phone_link is None and app.phone_code.layout.display == "none"
+    store.show_phone_link(SESSION, True)
+    asyncio.run(app.update())
+    assert "http://192.168.1.20:8866/voila/render/ballot.ipynb" in app.phone_link.value
+    assert bytes(app.phone_code.value).startswith(b"\x89PNG") and app.phone_code.layout.display is None
+    store.show_phone_link(SESSION, False)
+    asyncio.run(app.update())
+    assert app.phone_link.value == "" and app.phone_code.layout.display == "none"

@@ -168,7 +168,7 @@ def test_the_facilitator_opens_and_reveals_and_the_projector_follows_within_a_se
     opened = wait_for_text(projector, ".ft-projector", "Punkte")  # the question's German text names its dots
     assert opened < LIVE + 0.5, opened  # a click's round trip to the console's kernel included
 
-    chart = projector.locator(".ft-projector img")
+    chart = projector.locator(".ft-projector .ft-projector-chart")
     assert not chart.is_visible()  # not revealed: nothing drawn
 
     vote(server.db_url, 2, seed=1)
@@ -177,18 +177,24 @@ def test_the_facilitator_opens_and_reveals_and_the_projector_follows_within_a_se
     assert time.monotonic() - started < LIVE, "two votes took more than a second to reach the projector"
 
     console_button(console, "Ergebnis zeigen").click()
-    projector.wait_for_function("() => { const i = document.querySelector('.ft-projector img'); return i && i.offsetParent !== null && i.src; }", timeout=10_000)
+    projector.wait_for_function("() => { const i = document.querySelector('.ft-projector .ft-projector-chart'); return i && i.offsetParent !== null && i.src; }", timeout=10_000)
     source = chart.get_attribute("src")
     assert any(b"\x89PNG" in frame for frame in frames)  # what the hidden-result scenario looks for
     vote(server.db_url, 1, seed=2)
     started = time.monotonic()
-    projector.wait_for_function("(old) => document.querySelector('.ft-projector img').src !== old", arg=source, timeout=10_000, polling="raf")
+    projector.wait_for_function("(old) => document.querySelector('.ft-projector .ft-projector-chart').src !== old", arg=source, timeout=10_000, polling="raf")
     assert time.monotonic() - started < LIVE, "a vote took more than a second to reach the revealed chart"
 
     console.locator(".ft-console select").nth(1).select_option(label="العربية")  # the projector's second language
     wait_for_text(projector, ".ft-projector", "وزّعوا نقاطكم")  # the question in Arabic, under the German
     assert projector.locator('.ft-projector-heading[lang="ar"][dir="rtl"]').count() == 1
     projector.screenshot(path=str(SCREENSHOTS / "projector-de-ar.png"))
+
+    console_button(console, "QR-Code für Handys zeigen").click()
+    wait_for_text(projector, ".ft-projector-phone", f"http://127.0.0.1:{server.port}/voila/render/ballot.ipynb")
+    assert projector.locator(".ft-projector-phone img").is_visible()
+    console_button(console, "QR-Code ausblenden").click()
+    projector.wait_for_function("!document.querySelector('.ft-projector-phone').textContent.includes('http')", timeout=10_000)
 
 
 def test_a_hidden_result_never_reaches_the_projector_page(server, open_page):
@@ -205,7 +211,7 @@ def test_a_hidden_result_never_reaches_the_projector_page(server, open_page):
         vote(server.db_url, 6, seed=3)
         projector.wait_for_function("document.querySelector('.ft-projector-count').textContent.match(/\\d+/)", timeout=10_000)
         time.sleep(1.5)  # time enough for anything that would be sent
-    assert not projector.locator(".ft-projector img").is_visible()
+    assert not projector.locator(".ft-projector .ft-projector-chart").is_visible()
     assert any(b"ft-projector-count" in frame for frame in frames)  # the new count did arrive
     assert not any(b"image/png" in frame or b"\x89PNG" in frame for frame in frames), "a chart reached the page"
 
@@ -236,7 +242,7 @@ def test_the_same_evening_on_postgresql_with_two_voila_processes(tmp_path, pg_ur
         choose_question(console, "taken_part_before")
         console_button(console, "Für alle öffnen").click()
         console_button(console, "Ergebnis zeigen").click()
-        projector.wait_for_function("() => { const i = document.querySelector('.ft-projector img'); return i && i.offsetParent !== null; }", timeout=10_000)
+        projector.wait_for_function("() => { const i = document.querySelector('.ft-projector .ft-projector-chart'); return i && i.offsetParent !== null; }", timeout=10_000)
         count = projector.locator(".ft-projector-count").inner_text()
         vote(pg_url, 1, seed=5)
         started = time.monotonic()

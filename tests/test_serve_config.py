@@ -38,6 +38,7 @@ def evening() -> ServeSettings:
         tablets=40,
         stylesheets=(Path("/srv/forum/ballot.css"),),
         facilitator_secret_sha256=SECRET_HASH,
+        phone_url="http://192.168.1.20:8866/voila/render/ballot.ipynb",
     )
 
 
@@ -126,6 +127,7 @@ def test_every_kernel_knows_its_session_store_and_kiosk_countdown(config):
         "FORUM_DB_URL": "sqlite:////srv/forum/data/forum.sqlite3",
         "FORUM_RESET_SECONDS": "8",
         "FORUM_FACILITATOR_SECRET_SHA256": SECRET_HASH,
+        "FORUM_PHONE_URL": "http://192.168.1.20:8866/voila/render/ballot.ipynb",
         "VOILA_APP_IP": "127.0.0.1",
     }
 

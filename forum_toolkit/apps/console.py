@@ -79,6 +79,7 @@ class ConsoleApp:
         self.hide_button = self._button("Ergebnis verbergen", lambda: self._with_question(self.store.hide))
         languages = [(NOTHING, ""), ("reihum", "rotate")] + [(language.name, language.code) for language in self.consultation.languages if language.code != self.consultation.default_language]
         self.second_language = w.Dropdown(options=languages, description="2. Sprache")
+        self.phone_link_button = self._button("QR-Code für Handys zeigen", self._toggle_phone_link)
         self.second_language.observe(self._on_second_language, names="value")
         self.counters = w.HTML()
         self.queue = w.VBox()
@@ -95,7 +96,7 @@ class ConsoleApp:
             w.HTML(f"<h2>{html.escape(self._german(self.consultation.title))}</h2>"),
             self.state_line, w.HBox(self.state_buttons), self.pacing,
             w.HBox([self.question, self.open_button, self.close_button]),
-            w.HBox([self.reveal_button, self.hide_button, self.second_language]),
+            w.HBox([self.reveal_button, self.hide_button, self.second_language, self.phone_link_button]),
             self.status, self.counters, w.HTML("<h3>Moderation</h3>"), self.queue,
             w.HTML("<h3>Papierstimmzettel und assistierte Stimmabgabe</h3>"), w.HBox(staff_buttons), self.staff_status, self.staff_area,
         ])  # fmt: skip
@@ -129,6 +130,7 @@ class ConsoleApp:
             self.second_language.value = state.second_language or ""
         finally:
             self._reading = False
+        self.phone_link_button.description = "QR-Code ausblenden" if state.phone_link_shown else "QR-Code für Handys zeigen"
         open_now = state.open_question or (f"Seite {state.open_page}" if state.open_page else NOTHING)
         revealed = ", ".join(state.revealed) or NOTHING
         self.state_line.value = _text(f"Sitzung {info.id}: {STATE_NAMES.get(info.state, info.state)} · offen für alle: {open_now} · Ergebnisse gezeigt: {revealed}")
@@ -162,6 +164,10 @@ class ConsoleApp:
     def _on_second_language(self, change) -> None:
         if not self._reading:
             self._act(lambda: self.store.set_second_language(self.session_id, change["new"] or None))
+
+    def _toggle_phone_link(self) -> None:
+        shown = self.store.forum_state(self.session_id).phone_link_shown
+        self.store.show_phone_link(self.session_id, not shown)
 
     # -- paper and assisted ballots -------------------------------------------------------------
 

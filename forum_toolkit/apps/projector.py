@@ -25,7 +25,7 @@ from forum_toolkit.analysis import plots
 from forum_toolkit.apps import slides
 from forum_toolkit.apps.slides import Chart, Line, Slide
 from forum_toolkit.consultation.model import Consultation, Question
-from forum_toolkit.serve.config import SESSION_VARIABLE
+from forum_toolkit.serve.config import PHONE_URL_VARIABLE, SESSION_VARIABLE
 from forum_toolkit.store import Store, StoreError, open_store
 from forum_toolkit.voting import Profile, Ranking, count, get_method
 
@@ -45,9 +45,10 @@ RANKING_METHOD = "schulze"  # the projector's order for rankings (named on the s
 class ProjectorApp:
     """One projector page. `update()` redraws once; `run()` keeps it live."""
 
-    def __init__(self, store: Store, session_id: str, *, max_seconds: float = MAX_SECONDS, rotate_seconds: float = ROTATE_SECONDS):
+    def __init__(self, store: Store, session_id: str, *, max_seconds: float = MAX_SECONDS, rotate_seconds: float = ROTATE_SECONDS, phone_url: str = ""):
         self.store = store
         self.session_id = session_id
+        self.phone_url = phone_url  # shown with its QR code when the facilitator asks
         self.consultation: Consultation = store.consultation(session_id)
         self.max_seconds = max_seconds
         self.rotate_seconds = rotate_seconds
@@ -57,8 +58,13 @@ class ProjectorApp:
         self.heading = w.HTML()
         self.participants = w.HTML()
         self.chart = w.Image(format="png", layout=w.Layout(width="100%", height="auto"))
+        self.chart.add_class("ft-projector-chart")
         self.waiting = w.HTML()
-        self.root = w.VBox([self.heading, self.participants, self.waiting, self.chart])
+        self.phone_link = w.HTML()
+        self.phone_code = w.Image(format="png", layout=w.Layout(width="22vh", height="22vh", display="none"))
+        self.phone = w.HBox([self.phone_code, self.phone_link])
+        self.phone.add_class("ft-projector-phone")
+        self.root = w.VBox([self.heading, self.participants, self.phone, self.waiting, self.chart])
         self.root.add_class("ft-projector")
         self.task: asyncio.Task | None = None
 
@@ -74,7 +80,7 @@ class ProjectorApp:
         focus = slides.focus_of(self.consultation, state)
         if focus is not None and focus.id in revealed and focus.kind.value == "ranking":
             orders[focus.id] = self._ranking_order(focus)
-        return slides.slide_for(self.consultation, state, participation, revealed, languages, orders)
+        return slides.slide_for(self.consultation, state, participation, revealed, languages, orders, self.phone_url)
 
     def show(self, slide: Slide, png: bytes | None) -> None:
         """Put `slide` on the screen, changing only the widgets whose content changed."""
@@ -84,6 +90,10 @@ class ProjectorApp:
         if png is not None:
             self.chart.value = png
         self.chart.layout.display = None if slide.chart is not None else "none"
+        _set(self.phone_link, _line(slide.phone_link, "ft-projector-phone-link") if slide.phone_link else "")
+        if slide.phone_link and not self.phone_code.value:
+            self.phone_code.value = phone_qr(self.phone_url)
+        self.phone_code.layout.display = None if slide.phone_link else "none"
         self.slide = slide
 
     async def update(self) -> None:
@@ -142,6 +152,17 @@ def draw(chart: Chart) -> bytes:
     return plots.to_png(figure, dpi=80)
 
 
+def phone_qr(url: str) -> bytes:
+    """The phones' address as a QR code (PNG), large enough to scan from the back of the room."""
+    import io
+
+    import segno
+
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="png", scale=10, border=2)
+    return buffer.getvalue()
+
+
 def _line(line: Line, css_class: str) -> str:
     """A line of text as HTML: escaped, in its language and direction."""
     return f'<div class="{css_class}" lang="{html.escape(line.language)}" dir="{line.direction}">{html.escape(line.text)}</div>'
@@ -159,7 +180,7 @@ def show_projector(db_url: str | None = None) -> ProjectorApp:
     session_id = os.environ.get(SESSION_VARIABLE, "")
     if not session_id:
         raise StoreError("no session to show: start the forum with `forum-toolkit serve SESSION`")
-    app = ProjectorApp(open_store(db_url), session_id)
+    app = ProjectorApp(open_store(db_url), session_id, phone_url=os.environ.get(PHONE_URL_VARIABLE, ""))
     display(app.root)
     app.start()
     return app

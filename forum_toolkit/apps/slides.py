@@ -12,7 +12,7 @@ read it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from forum_toolkit.consultation.model import Consultation, Question
 from forum_toolkit.i18n import CatalogWording, wording_for
@@ -51,6 +51,7 @@ class Slide:
     respondents: int  # who answered the focus question
     chart: Chart | None  # None: results not revealed (or nothing to count)
     waiting: Line | None  # said instead of a chart: results follow, or nothing revealed yet
+    phone_link: Line | None = None  # "Vote with your phone: <address>", when the facilitator shows it
 
 
 def languages_on_screen(consultation: Consultation, state: ForumState, rotation: int) -> tuple[str, ...]:
@@ -81,11 +82,21 @@ def slide_for(
     revealed: dict[str, QuestionResult],
     languages: tuple[str, ...],
     ranking_orders: dict[str, tuple[tuple[str, ...], str]] | None = None,
+    phone_url: str = "",
 ) -> Slide:
     """The slide for this moment. `revealed` holds the revealed questions' results only;
     `ranking_orders[question_id]` is a ranking's current order (places, each a tuple of tied option
-    ids) and the counting method's name in words."""
+    ids) and the counting method's name in words; `phone_url` the ballot's address for phones."""
     wordings = [wording_for(language, consultation) for language in languages]
+    first = wordings[0]
+    slide = _slide(consultation, state, participation, revealed, languages, wordings, ranking_orders)
+    if state.phone_link_shown and phone_url:
+        text = " / ".join(dict.fromkeys(wording.ui("Vote with your phone:") for wording in wordings))
+        slide = replace(slide, phone_link=Line(f"{text} {phone_url}", languages[0], first.direction))
+    return slide
+
+
+def _slide(consultation, state, participation, revealed, languages, wordings, ranking_orders) -> Slide:
     first = wordings[0]
     participants = Line(first.ui_plural("{count} person took part", "{count} people took part", participation.submissions), languages[0], first.direction)
     question = focus_of(consultation, state)

@@ -59,6 +59,7 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset
     if not port_is_free(host, port):
         _fail(f"port {port} is in use (another forum-toolkit serve?); stop that server or choose --port")
 
+    tablet_url, phone_url = ballot_urls(lan_address(host), port)
     cookie_secret_file = ensure_cookie_secret(data_dir.resolve())
     if facilitator_secret is not None:
         secret, secret_place = check_secret(facilitator_secret), "as given with --facilitator-secret"
@@ -71,6 +72,7 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset
             session_id=session_id, db_url=db_url, notebooks_dir=notebooks_dir, runtime_dir=runtime_dir,
             cookie_secret_file=cookie_secret_file, port=port, host=host, tablets=tablets,
             stylesheets=ballot_stylesheets(), reset_seconds=reset_seconds, facilitator_secret_sha256=secret_hash(secret),
+            phone_url=phone_url,
         )
         voila = VoilaProcess(write_config(voila_config(settings), runtime_dir))
     except BaseException:
@@ -86,7 +88,6 @@ def serve(session_id, db_url, port, tablets, host, notebooks_dir, qr_file, reset
         probe = "127.0.0.1" if host in LOCAL_HOSTS else host
         if not voila.wait_until_listening(port, probe):
             _fail(f"Voilà did not start listening on port {port}; its log above says why")
-        tablet_url, phone_url = ballot_urls(lan_address(host), port)
         projector_url, console_url = forum_urls(lan_address(host), port)
         _announce(tablet_url, phone_url, qr_file, [
             f"projector:       {projector_url}",

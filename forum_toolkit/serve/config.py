@@ -27,6 +27,8 @@ DB_URL_VARIABLE = "FORUM_DB_URL"
 RESET_SECONDS_VARIABLE = "FORUM_RESET_SECONDS"
 # The console's kernel checks its link's secret against this hash (serve/facilitator.py).
 FACILITATOR_SECRET_HASH_VARIABLE = "FORUM_FACILITATOR_SECRET_SHA256"
+# The projector shows this address (and its QR code) for phones when the facilitator asks.
+PHONE_URL_VARIABLE = "FORUM_PHONE_URL"
 KIOSK_RESET_SECONDS = 8
 MAX_RESET_SECONDS = 600
 # Connection files and IPC sockets live in the runtime directory. A Unix socket path has at most
@@ -58,6 +60,7 @@ class ServeSettings:
     stylesheets: tuple[Path, ...] = field(default=())  # inlined into every page (ballot.css)
     reset_seconds: int = KIOSK_RESET_SECONDS  # thank-you screen of a kiosk tablet, then the start screen
     facilitator_secret_sha256: str = ""  # the console opens only with the secret of this hash; "": never
+    phone_url: str = ""  # the ballot's address for phones, as printed (the projector's QR code)
 
 
 def voila_config(settings: ServeSettings) -> dict:
@@ -166,6 +169,7 @@ def kernel_environment(settings: ServeSettings) -> dict[str, str]:
         DB_URL_VARIABLE: settings.db_url,
         RESET_SECONDS_VARIABLE: str(settings.reset_seconds),
         FACILITATOR_SECRET_HASH_VARIABLE: settings.facilitator_secret_sha256,
+        PHONE_URL_VARIABLE: settings.phone_url,
         "VOILA_APP_IP": app_ip,
     }
 

@@ -69,6 +69,13 @@ class ForumMethods:
             )
         return self._change(session_id, "reveal", question_id, True)
 
+    def show_phone_link(self, session_id: str, shown: bool = True) -> ForumState:
+        """Show (or take away) the QR code and address for phones on the projector."""
+        self.consultation(session_id)
+        if not isinstance(shown, bool):
+            raise InvalidRequest(f"show_phone_link: expected true or false, found {shown!r}")
+        return self._change(session_id, "phone_link", "", shown)
+
     def hide(self, session_id: str, question_id: str) -> ForumState:
         live.check_question(self.consultation(session_id), session_id, question_id, results=True)
         return self._change(session_id, "reveal", question_id, False)

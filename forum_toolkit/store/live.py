@@ -81,6 +81,7 @@ def forum_state(connection: Connection, session_id: str, consultation: Consultat
         revealed=revealed,
         second_language=values.get(("second_language", ""), DEFAULTS["second_language"]),
         changed_at=values.get(None),
+        phone_link_shown=values.get(("phone_link", ""), False) is True,
     )
 
 

@@ -99,6 +99,7 @@ class ForumState:
     revealed: tuple[str, ...]  # questions whose results the projector may show, consultation order
     second_language: str | None  # the projector's second language: a code, ROTATE, or None
     changed_at: datetime | None  # when the facilitator last changed any of it
+    phone_link_shown: bool = False  # the projector shows the QR code and address for phones
 
     def is_revealed(self, question_id: str) -> bool:
         return question_id in self.revealed

@@ -151,11 +151,11 @@ forum_events = Table(
     metadata,
     Column("id", Serial, primary_key=True),
     Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
-    Column("kind", String(20), nullable=False),  # pacing, open, reveal, second_language
+    Column("kind", String(20), nullable=False),  # pacing, open, reveal, second_language, phone_link
     Column("subject", String(100), nullable=False),  # reveal: the question id; otherwise ""
     Column("value", Text, nullable=False),  # JSON; the latest row per (kind, subject) holds
     Column("at", UTCDateTime, nullable=False),
-    CheckConstraint("kind IN ('pacing', 'open', 'reveal', 'second_language')", name="kind"),
+    CheckConstraint("kind IN ('pacing', 'open', 'reveal', 'second_language', 'phone_link')", name="kind"),
 )
 
 contributions = Table(
