@@ -4,6 +4,8 @@ of its items. Every bad request is one line on stderr, exit 1, and stores nothin
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 
 import pytest
@@ -76,7 +78,7 @@ def test_the_councils_round_trip(run, council, tmp_path):
         "3. Nachtbus",
         "tie-break: earliest, not needed",
         f"wrote {out}",
-        "adopted: the agenda of council-2027-01 has 3 items, each planned",
+        "adopted: the agenda of council-2027-01 has 3 items, each scheduled",
     ]
     page = out.read_text(encoding="utf-8")
     assert page.index("Dolmetscher in der Schule") < page.index("Deutschkurs am Abend") < page.index("Nachtbus")
@@ -96,7 +98,18 @@ def test_the_councils_round_trip(run, council, tmp_path):
     lines = reported.output.splitlines()
     assert lines[0] == "1. تقرّر 2027-02-11  مترجمون في المدرسة"
     assert lines[1] == "   Die Stadt stellt zwei Dolmetscherinnen ein."
-    assert lines[2].startswith("2. مُخطَّط ")
+    assert lines[2].startswith("2. مُدرَج في جدول الأعمال ")
+
+    exported = run("agenda-report", ROUND, "--lang", "de,ar", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(exported.output)))
+    assert [(r["position"], r["proposal"], r["title_de"], r["status"], r["status_label"], r["date"], r["notes"]) for r in rows] == [
+        ("1", "2", "Dolmetscher in der Schule", "decided", "beschlossen", "2027-02-11", "2"),
+        ("2", "1", "Deutschkurs am Abend", "scheduled", "auf der Tagesordnung", rows[1]["adopted_on"], "0"),
+        ("3", "3", "Nachtbus", "scheduled", "auf der Tagesordnung", rows[2]["adopted_on"], "0"),
+    ]
+    assert rows[0]["note"] == "Die Stadt stellt zwei Dolmetscherinnen ein." and rows[0]["title_ar"] == "مترجمون في المدرسة"
+    assert run("agenda-report", ROUND, "--out", tmp_path / "report.csv").exit_code == 0
+    assert (tmp_path / "report.csv").read_text(encoding="utf-8").startswith("position,proposal,author_language,title,title_de,status,")
     html = report.read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in html
     assert html.index("تقرّر") < html.index("Im Beirat am 14. Januar besprochen.")  # latest first, every note kept
@@ -132,8 +145,8 @@ def test_a_status_change_not_allowed_stores_nothing(run, council):
         vote(store, BALLOTS)
     assert run("agenda", ROUND, "--method", "borda", "--seats", 2, "--adopt").exit_code == 0
     before = facts(council)
-    result = run("agenda-status", ROUND, 2, "implemented", "--note", "Erledigt.")
-    assert (result.exit_code, result.stderr) == (1, "error: agenda item 2 is planned and cannot become implemented; it can become planned, discussed, rejected\n")
+    result = run("agenda-status", ROUND, 2, "done", "--note", "Erledigt.")
+    assert (result.exit_code, result.stderr) == (1, "error: agenda item 2 is scheduled and cannot become done; it can become scheduled, discussed, declined\n")
     assert facts(council) == before
     again = run("agenda", ROUND, "--method", "borda", "--seats", 2, "--adopt")
     assert again.exit_code == 1 and "already has an agenda" in again.stderr

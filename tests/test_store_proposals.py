@@ -137,10 +137,10 @@ def adopted(council):
     return council
 
 
-def test_an_adopted_agenda_keeps_its_count_and_items_start_planned(adopted):
+def test_an_adopted_agenda_keeps_its_count_and_items_start_scheduled(adopted):
     agenda = adopted.adopted_agenda(ROUND)
     assert (agenda.method, agenda.seats, agenda.tie_break, agenda.ballots) == ("schulze", 2, "earliest", 5)
-    assert [(i.position, i.option_id, i.proposal_id, i.status) for i in agenda.items] == [(1, "p2", 2, "planned"), (2, "p1", 1, "planned")]
+    assert [(i.position, i.option_id, i.proposal_id, i.status) for i in agenda.items] == [(1, "p2", 2, "scheduled"), (2, "p1", 1, "scheduled")]
 
 
 def test_status_notes_are_appended_and_the_latest_holds(adopted):
@@ -157,8 +157,8 @@ def test_status_notes_are_appended_and_the_latest_holds(adopted):
 @pytest.mark.parametrize(
     ("position", "status", "note", "error", "message"),
     [
-        (2, "implemented", "Fertig.", InvalidStatusChange, "agenda item 2 is planned and cannot become implemented; it can become planned, discussed, rejected"),
-        (2, "finished", "Fertig.", AgendaError, "status 'finished': expected one of planned, discussed, decided, implemented, rejected"),
+        (2, "done", "Fertig.", InvalidStatusChange, "agenda item 2 is scheduled and cannot become done; it can become scheduled, discussed, declined"),
+        (2, "finished", "Fertig.", AgendaError, "status 'finished': expected one of scheduled, discussed, decided, in progress, done, declined"),
         (2, "discussed", "  ", AgendaError, "the note is empty: say in a sentence what happened (it is shown to residents)"),
         (7, "discussed", "Besprochen.", AgendaError, "the agenda of session 'council-2027-01' has items 1 to 2, not 7"),
     ],
@@ -171,8 +171,8 @@ def test_a_status_note_not_allowed_is_one_clear_error_and_stores_nothing(adopted
 
 
 def test_a_final_status_stays_final(adopted):
-    adopted.note_status(ROUND, 2, "rejected", "Gehört nicht in den Beirat, sondern in den Schulausschuss.", on=date(2027, 1, 14))
-    with pytest.raises(InvalidStatusChange, match="rejected is final"):
+    adopted.note_status(ROUND, 2, "declined", "Gehört nicht in den Beirat, sondern in den Schulausschuss.", on=date(2027, 1, 14))
+    with pytest.raises(InvalidStatusChange, match="declined is final"):
         adopted.note_status(ROUND, 2, "discussed", "Doch besprochen.", on=date(2027, 2, 1))
 
 
@@ -194,3 +194,40 @@ def test_no_agenda_yet_says_how_to_adopt_one(council):
     assert str(refused.value) == (
         "session 'council-2026-12' has no adopted agenda yet; adopt one with: forum-toolkit agenda council-2026-12 --method NAME --seats K --adopt"
     )
+
+
+def test_the_whole_way_from_scheduled_to_done(adopted):
+    for status, note, day in [
+        ("discussed", "Im Beirat besprochen.", date(2027, 1, 14)),
+        ("decided", "Die Stadt stellt zwei Dolmetscherinnen ein.", date(2027, 2, 11)),
+        ("in progress", "Eine Dolmetscherin hat angefangen.", date(2027, 3, 2)),
+        ("done", "Beide arbeiten jetzt an den Schulen.", date(2027, 5, 20)),
+    ]:
+        adopted.note_status(ROUND, 1, status, note, on=day)
+    assert [n.status for n in adopted.adopted_agenda(ROUND).item(1).notes] == ["discussed", "decided", "in_progress", "done"]
+    with pytest.raises(InvalidStatusChange, match="done is final"):
+        adopted.note_status(ROUND, 1, "declined", "Doch nicht.", on=date(2027, 6, 1))
+
+
+def test_migration_0005_renames_the_stored_statuses_both_ways(adopted, store_url):
+    """Notes stored under the earlier names (planned, implemented, rejected) are renamed on upgrade."""
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from forum_toolkit.store.migrate import alembic_config
+
+    adopted.note_status(ROUND, 1, "discussed", "Besprochen.", on=date(2027, 1, 14))
+    adopted.note_status(ROUND, 2, "declined", "Gehört in den Schulausschuss.", on=date(2027, 1, 14))
+    engine = create_engine(store_url)
+    statuses = text("SELECT status FROM agenda_statuses ORDER BY id")
+    try:
+        for target, expected in [("0004", ["discussed", "rejected"]), ("head", ["discussed", "declined"])]:
+            with engine.begin() as connection:
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                (command.downgrade if target == "0004" else command.upgrade)(config, target)
+                assert connection.execute(statuses).scalars().all() == expected
+        with engine.begin() as connection, pytest.raises(Exception, match="(?i)check"):
+            connection.execute(text("UPDATE agenda_statuses SET status = 'implemented'"))
+    finally:
+        engine.dispose()

@@ -4,7 +4,8 @@
     html = report_html(entries, ("de", "ar"), title="Ausländerbeirat, Januar 2027")
 
 Each item shows its title in the languages asked for (and its author's), its latest status with the
-day and the council's note, and the earlier notes below. Every text is escaped.
+day and the council's note, and the earlier notes below. Every text is escaped. `report_rows` gives
+the same as one plain row per item, for a CSV file.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from datetime import date
 
 from forum_toolkit.agenda.document import candidate_texts, e, page
 from forum_toolkit.agenda.model import Candidate
+from forum_toolkit.agenda.status import FIRST
 from forum_toolkit.agenda.words import word
 
 
@@ -26,7 +28,7 @@ class ReportEntry:
 
     @property
     def status(self) -> str:
-        return self.notes[-1][0] if self.notes else "planned"
+        return self.notes[-1][0] if self.notes else FIRST
 
 
 def report_html(entries: list[ReportEntry], languages: tuple[str, ...] = ("de",), *, title: str = "") -> str:
@@ -37,7 +39,7 @@ def report_html(entries: list[ReportEntry], languages: tuple[str, ...] = ("de",)
         body += candidate_texts(entry.candidate, languages, language)
         rows = [(word(status, language), on.isoformat(), note) for status, on, note in reversed(entry.notes)]
         if not rows and entry.adopted_on is not None:
-            rows = [(word("planned", language), entry.adopted_on.isoformat(), "")]
+            rows = [(word(FIRST, language), entry.adopted_on.isoformat(), "")]
         header = "".join(f"<th>{e(word(k, language))}</th>" for k in ("status", "date", "note"))
         cells = "".join(f'<tr><td>{e(s)}</td><td>{e(d)}</td><td class="text">{e(n)}</td></tr>' for s, d, n in rows)
         body.append(f"<table><caption>{e(word('history', language))}</caption><thead><tr>{header}</tr></thead><tbody>{cells}</tbody></table>")
@@ -55,3 +57,32 @@ def report_text(entries: list[ReportEntry], language: str = "de") -> str:
         if entry.notes:
             lines.append(f"   {entry.notes[-1][2]}")
     return "\n".join(lines)
+
+
+def report_rows(entries: list[ReportEntry], languages: tuple[str, ...] = ("de",)) -> list[dict[str, object]]:
+    """One row per item: its position, proposal number, title in each of `languages` (column
+    `title_<lang>`, empty when there is none) and its author's, its latest status (stored value and
+    the word in the first language), day and note, and how many notes it has."""
+    rows = []
+    for entry in entries:
+        candidate = entry.candidate
+        on = entry.notes[-1][1] if entry.notes else entry.adopted_on
+        row: dict[str, object] = {
+            "position": entry.position,
+            "proposal": candidate.proposal_id if candidate.proposal_id is not None else candidate.option_id,
+            "author_language": candidate.language,
+            "title": candidate.original.title,
+        }
+        for language in languages:
+            text = candidate.text_in(language)
+            row[f"title_{language}"] = text.title if text is not None else ""
+        row |= {
+            "status": entry.status,
+            "status_label": word(entry.status, languages[0]),
+            "date": on.isoformat() if on else "",
+            "note": entry.notes[-1][2] if entry.notes else "",
+            "notes": len(entry.notes),
+            "adopted_on": entry.adopted_on.isoformat() if entry.adopted_on else "",
+        }
+        rows.append(row)
+    return rows

@@ -172,11 +172,13 @@ WORDS: dict[str, dict[str, str]] = {
     "history": _w("Verlauf", "History", "السجل", "سابقه", "Dîrok", "История", "Історія", "Geçmiş"),
     "no_status": _w("noch kein Stand", "no status yet", "لا توجد حالة بعد", "هنوز وضعیتی ثبت نشده", "hêj rewş tune",
                     "статуса пока нет", "статусу ще немає", "henüz durum yok"),
-    "planned": _w("geplant", "planned", "مُخطَّط", "برنامه‌ریزی‌شده", "plankirî", "запланировано", "заплановано", "planlandı"),
+    "scheduled": _w("auf der Tagesordnung", "scheduled", "مُدرَج في جدول الأعمال", "در دستور کار", "di rojevê de", "в повестке дня",
+                    "у порядку денному", "gündemde"),
     "discussed": _w("besprochen", "discussed", "نوقش", "بحث شد", "hate nîqaşkirin", "обсуждено", "обговорено", "görüşüldü"),
     "decided": _w("beschlossen", "decided", "تقرّر", "تصویب شد", "biryar hate dayîn", "принято решение", "ухвалено рішення", "karar verildi"),
-    "implemented": _w("umgesetzt", "implemented", "نُفِّذ", "اجرا شد", "pêk hat", "выполнено", "виконано", "uygulandı"),
-    "rejected": _w("abgelehnt", "rejected", "رُفض", "رد شد", "hate redkirin", "отклонено", "відхилено", "reddedildi"),
+    "in_progress": _w("in Arbeit", "in progress", "قيد التنفيذ", "در حال انجام", "di pêvajoyê de", "в работе", "у роботі", "devam ediyor"),
+    "done": _w("erledigt", "done", "أُنجِز", "انجام شد", "qediya", "выполнено", "виконано", "tamamlandı"),
+    "declined": _w("abgelehnt", "declined", "رُفض", "رد شد", "hate redkirin", "отклонено", "відхилено", "reddedildi"),
 }
 
 # How each method works, for a council: German and English (the others fall back to German, marked).

@@ -7,6 +7,7 @@ and what became of each agenda item.
     forum-toolkit agenda council-2027-01 --method schulze --seats 5 --lang de,ar --out agenda.html --adopt
     forum-toolkit agenda-status council-2027-01 2 discussed --note "..." --date 2027-01-14
     forum-toolkit agenda-report council-2027-01 --lang de,ar --out report.html
+    forum-toolkit agenda-report council-2027-01 --lang de,ar --format csv
 """
 
 from __future__ import annotations
@@ -129,7 +130,7 @@ def agenda_round(session_id, round_id, kind, top, budget, per, title, held_on, d
 @click.option("--tie-break", default="earliest", show_default=True, metavar="seed:N|earliest")
 @lang_option
 @click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the document here (.html or .pdf).")
-@click.option("--adopt", is_flag=True, help="Record this agenda as the council's (once per session); its items are then planned.")
+@click.option("--adopt", is_flag=True, help="Record this agenda as the council's (once per session); its items are then scheduled.")
 @db_option
 def agenda(session_id, method_name, seats, question_id, tie_break, lang, out, adopt, db_url) -> None:
     """Count SESSION's ballots and make the agenda: the elected items in order, with their texts in
@@ -164,7 +165,7 @@ def agenda(session_id, method_name, seats, question_id, tie_break, lang, out, ad
         click.echo(f"wrote {out}")
     if adopt:
         store.adopt_agenda(session_id, built)
-        click.echo(f"adopted: the agenda of {session_id} has {plural(len(built.items), 'item')}, each planned")
+        click.echo(f"adopted: the agenda of {session_id} has {plural(len(built.items), 'item')}, each scheduled")
 
 
 def _not_adopted(store, session_id: str) -> None:
@@ -185,34 +186,52 @@ def _not_adopted(store, session_id: str) -> None:
 @click.option("--date", "on", type=DATE, default=None, help="The day it happened, YYYY-MM-DD (default: today).")
 @db_option
 def agenda_status(session_id, position, status, note, on, db_url) -> None:
-    """Note what became of item ITEM of SESSION's adopted agenda. STATUS: planned, discussed,
-    decided, implemented or rejected; each note is kept, the latest holds."""
+    """Note what became of item ITEM of SESSION's adopted agenda. STATUS: scheduled, discussed,
+    decided, in_progress ("in progress"), done or declined (done and declined are final); each note
+    is kept, the latest holds."""
+    from forum_toolkit.agenda import status_label
+
     store = open_store_for(db_url)
     noted = store.note_status(session_id, position, status, note, on=on.date() if on else date.today())
-    click.echo(f"agenda item {position} of {session_id} is now {noted.status} ({noted.on.isoformat()})")
+    click.echo(f"agenda item {position} of {session_id} is now {status_label(noted.status)} ({noted.on.isoformat()})")
 
 
 @click.command("agenda-report")
 @click.argument("session_id", metavar="SESSION")
 @lang_option
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the report as HTML here.")
+@click.option("--format", "form", type=click.Choice(["text", "csv"]), default="text", show_default=True, help="What to print: a line per item, or CSV (a row per item).")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help="Write the report here: .html (to post) or .csv (a row per item).")
 @db_option
-def agenda_report(session_id, lang, out, db_url) -> None:
-    """What became of each item of SESSION's adopted agenda: its latest status, day and note."""
-    from forum_toolkit.agenda.report import ReportEntry, report_html, report_text
+def agenda_report(session_id, lang, form, out, db_url) -> None:
+    """What became of each item of SESSION's adopted agenda: its latest status, day and note. The CSV
+    has a row per item: position, proposal, titles (title_<lang> per --lang language), status
+    (stored value and word), date, latest note, number of notes, day adopted."""
+    from forum_toolkit.agenda import AgendaError
+    from forum_toolkit.agenda.report import report_html, report_rows, report_text
 
     store = open_store_for(db_url)
     languages = _languages(store, session_id, lang)
-    adopted = store.adopted_agenda(session_id)
-    candidates = {c.option_id: c for c in store.candidates(session_id, adopted.question_id)}
-    entries = [
-        ReportEntry(i.position, candidates[i.option_id], tuple((n.status, n.on, n.note) for n in i.notes), adopted.adopted_at.date())
-        for i in adopted.items
-    ]
-    click.echo(report_text(entries, languages[0]))
+    if out is not None and out.suffix.lower() not in (".html", ".htm", ".csv"):
+        raise AgendaError(f"--out {out}: expected a file name ending in .html or .csv")
+    entries = store.report_entries(session_id)
+    click.echo(_csv(report_rows(entries, languages)) if form == "csv" else report_text(entries, languages[0]), nl=form == "text")
     if out is not None:
-        _write(out, report_html(entries, languages, title=store.session(session_id).title))
-        click.echo(f"wrote {out}")
+        _write(out, _csv(report_rows(entries, languages)) if out.suffix.lower() == ".csv" else report_html(entries, languages, title=store.session(session_id).title))
+        click.echo(f"wrote {out}", err=form == "csv")
+
+
+def _csv(rows: list[dict[str, object]]) -> str:
+    """CSV with a header; participant text that a spreadsheet would run as a formula gets a leading '."""
+    import csv
+    import io
+
+    from forum_toolkit.export.write import neutralize_formula
+
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["position"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows({k: neutralize_formula(v) if isinstance(v, str) else v for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
 
 
 COMMANDS = (proposals, translate, agenda_round, agenda, agenda_status, agenda_report)

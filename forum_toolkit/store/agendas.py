@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import Connection, insert, select
 
+from forum_toolkit.agenda.status import FIRST
 from forum_toolkit.store import queries
 from forum_toolkit.store.council_records import AdoptedAgenda, AdoptedItem, StatusNote
 from forum_toolkit.store.tables import agenda_items, agenda_statuses, agendas, utc_now
@@ -53,7 +54,7 @@ def lock_item(connection: Connection, session_id: str, position: int) -> int | N
 
 def latest_status(connection: Connection, item_id: int) -> str:
     statement = select(agenda_statuses.c.status).where(agenda_statuses.c.agenda_item_id == item_id).order_by(agenda_statuses.c.id.desc()).limit(1)
-    return connection.execute(statement).scalar_one_or_none() or "planned"
+    return connection.execute(statement).scalar_one_or_none() or FIRST
 
 
 def add_status(connection: Connection, session_id: str, item_id: int, position: int, status: str, on: date, note: str) -> None:

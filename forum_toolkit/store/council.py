@@ -17,6 +17,7 @@ from datetime import date
 
 from forum_toolkit.agenda.errors import AgendaError
 from forum_toolkit.agenda.model import Agenda, Candidate, ProposalText
+from forum_toolkit.agenda.report import ReportEntry
 from forum_toolkit.agenda.round import QUESTION_ID, RoundPlan, option_id, round_consultation_text
 from forum_toolkit.agenda.status import check_note, check_status_change
 from forum_toolkit.store import agendas, moderation, proposals
@@ -130,9 +131,19 @@ class CouncilMethods:
             item_id = agendas.lock_item(connection, session_id, position)
             if item_id is None:
                 raise AgendaError(f"the agenda of session {session_id!r} has items 1 to {len(agenda.items)}, not {position!r}")
-            check_status_change(position, agendas.latest_status(connection, item_id), status)
+            status = check_status_change(position, agendas.latest_status(connection, item_id), status)
             agendas.add_status(connection, session_id, item_id, position, status, on, note)
         return self.adopted_agenda(session_id).item(position).notes[-1]
+
+    def report_entries(self, session_id: str) -> list[ReportEntry]:
+        """The adopted agenda's items with their texts and status notes: what the report, its CSV
+        and the public status page show (nothing of moderation beyond the items themselves)."""
+        adopted = self.adopted_agenda(session_id)
+        candidates = {c.option_id: c for c in self.candidates(session_id, adopted.question_id)}
+        return [
+            ReportEntry(i.position, candidates[i.option_id], tuple((n.status, n.on, n.note) for n in i.notes), adopted.adopted_at.date())
+            for i in adopted.items
+        ]
 
 
 def _candidate(proposal: Proposal, option: str | None = None) -> Candidate:

@@ -72,8 +72,8 @@ class AdoptedItem:
 
     @property
     def status(self) -> str:
-        """The latest status; `planned` until the council notes anything."""
-        return self.notes[-1].status if self.notes else "planned"
+        """The latest status; `scheduled` until the council notes anything."""
+        return self.notes[-1].status if self.notes else "scheduled"
 
 
 @dataclass(frozen=True)

@@ -267,5 +267,5 @@ agenda_statuses = Table(
     Column("on_date", Date, nullable=False),  # the day it happened (a meeting), as the council says
     Column("note", Text, nullable=False),  # public: what the council says about it
     Column("at", UTCDateTime, nullable=False),
-    CheckConstraint("status IN ('planned', 'discussed', 'decided', 'implemented', 'rejected')", name="status"),
+    CheckConstraint("status IN ('scheduled', 'discussed', 'decided', 'in_progress', 'done', 'declined')", name="status"),
 )
