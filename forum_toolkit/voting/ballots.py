@@ -16,7 +16,8 @@ tie-break reads this order) and the ballots with how many people handed in each.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import Iterable, Mapping, Sequence
 
 from forum_toolkit.errors import ForumToolkitError
@@ -31,6 +32,13 @@ class InvalidProfile(ForumToolkitError):
     """Ballots that cannot be counted: an unknown candidate, a candidate ranked twice, a bad count."""
 
 
+@lru_cache(maxsize=4096)
+def alone(candidate: str) -> frozenset[str]:
+    """A place held by one candidate. The same (immutable) set for every ballot: 10,000 ballots of 30
+    places make 30 sets, not 300,000, which is most of the time it takes to read them."""
+    return frozenset((candidate,))
+
+
 @dataclass(frozen=True)
 class Ranking:
     """Groups of candidates, best first; candidates in one group are tied. Unlisted ones come last."""
@@ -41,11 +49,11 @@ class Ranking:
     @classmethod
     def of(cls, *places: str | Iterable[str]) -> "Ranking":
         """`Ranking.of("A", {"B", "C"}, "D")`: A first, B and C tied second, D fourth."""
-        return cls(tuple(frozenset([p]) if isinstance(p, str) else frozenset(p) for p in places))
+        return cls(tuple(alone(p) if isinstance(p, str) else frozenset(p) for p in places))
 
     @cached_property
     def ranked(self) -> frozenset[str]:
-        return frozenset().union(*self.groups)
+        return frozenset(chain.from_iterable(self.groups))
 
     def top(self, continuing: frozenset[str] | set[str]) -> frozenset[str]:
         """The most preferred of the continuing candidates (a tie gives several); empty if none is ranked."""
@@ -120,8 +128,9 @@ class Profile:
         if len(self.ballots) != len(self.counts):
             raise InvalidProfile("each ballot needs a count")
         known = frozenset(self.candidates)
+        sound_names: set[tuple[str, ...]] = set()  # the scored candidates of ballots already checked
         for number, (ballot, count) in enumerate(zip(self.ballots, self.counts), start=1):
-            _check_ballot(number, ballot, count, self.kind, known, self.scale)
+            _check_ballot(number, ballot, count, self.kind, known, self.scale, sound_names)
 
     @classmethod
     def build(
@@ -146,6 +155,12 @@ class Profile:
     def voters(self) -> int:
         return sum(self.counts)
 
+    @cached_property
+    def unranked(self) -> tuple[frozenset[str], ...]:
+        """Per ranking ballot, the candidates it left unranked (empty for a complete ranking)."""
+        everyone = frozenset(self.candidates)
+        return tuple(everyone - b.ranked if len(b.ranked) < len(everyone) else frozenset() for b in self.ballots)
+
     def items(self) -> Iterable[tuple[Ballot, int]]:
         return zip(self.ballots, self.counts)
 
@@ -154,7 +169,34 @@ class Profile:
         return self.scale[0] if self.scale else 0
 
 
-def _check_ballot(number, ballot, count, kind, known, scale) -> None:
+def _a_sound_ranking(ballot, count, kind, known) -> bool:
+    """The quick look that passes almost every ranking: a count, no empty place, nobody twice (the
+    places' sizes add up to the people ranked), nobody unknown. Anything else gets the slow look
+    below, which says what is wrong."""
+    return (
+        type(count) is int and count >= 0 and kind == RANKING and type(ballot) is Ranking
+        and all(ballot.groups) and sum(map(len, ballot.groups)) == len(ballot.ranked) and ballot.ranked <= known
+    )
+
+
+def _sound_scores(ballot, count, kind, known, scale, sound_names: set) -> bool:
+    """The same quick look for numbers: whole numbers on the scale, each candidate known and once
+    (`sound_names`: the candidates of ballots that passed, which most ballots repeat)."""
+    if not (type(count) is int and count >= 0 and kind == SCORES and type(ballot) is Scores):
+        return False
+    if not ballot.values:
+        return True
+    names, numbers = zip(*ballot.values)
+    if names not in sound_names:
+        if len(set(names)) != len(names) or not known.issuperset(names):
+            return False
+        sound_names.add(names)
+    return set(map(type, numbers)) == {int} and (scale is None or scale[0] <= min(numbers) and max(numbers) <= scale[1])
+
+
+def _check_ballot(number, ballot, count, kind, known, scale, sound_names=None) -> None:
+    if _a_sound_ranking(ballot, count, kind, known) or _sound_scores(ballot, count, kind, known, scale, set() if sound_names is None else sound_names):
+        return
     where = f"ballot {number}"
     if not isinstance(count, int) or isinstance(count, bool) or count < 0:
         raise InvalidProfile(f"{where}: expected a count of 0 or more people, found {count!r}")

@@ -17,11 +17,15 @@ from forum_toolkit.voting.result import groups_by_score, single_result
 def grades_of(profile: Profile) -> dict[str, dict[int, int]]:
     """Candidate -> {grade: how many people gave it}."""
     tables: dict[str, dict[int, int]] = {c: {} for c in profile.candidates}
+    graded = dict.fromkeys(profile.candidates, 0)
     for ballot, count in profile.items():
-        given = ballot.as_dict()
-        for candidate in profile.candidates:
-            grade = given.get(candidate, profile.lowest)
-            tables[candidate][grade] = tables[candidate].get(grade, 0) + count
+        for candidate, grade in ballot.values:
+            table = tables[candidate]
+            table[grade] = table.get(grade, 0) + count
+            graded[candidate] += count
+    for candidate, table in tables.items():  # not graded: the lowest grade
+        if profile.voters > graded[candidate]:
+            table[profile.lowest] = table.get(profile.lowest, 0) + profile.voters - graded[candidate]
     return tables
 
 
@@ -79,7 +83,10 @@ def majority_judgment(profile: Profile, seats: int, tiebreaker):
         order = [list(profile.candidates)]
         keys = {}
     else:
-        keys = {c: (medians[c], gauge(t, medians[c]), majority_value(t)) for c, t in tables.items()}
+        keys = {c: (medians[c], gauge(t, medians[c])) for c, t in tables.items()}
+        level = [c for c in keys if sum(keys[d] == keys[c] for d in keys) > 1]
+        for c in level:  # the majority value only decides between equal medians and gauges: only there
+            keys[c] += (majority_value(tables[c]),)
         order = groups_by_score(profile.candidates, keys)
     steps = {
         "grades": {c: dict(sorted(t.items(), reverse=True)) for c, t in tables.items()},

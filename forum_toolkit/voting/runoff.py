@@ -37,15 +37,60 @@ def first_choices(profile: Profile, continuing: frozenset[str]) -> tuple[dict[st
 def last_places(profile: Profile, continuing: frozenset[str]) -> dict[str, Fraction]:
     """Last-place votes: a partial ballot's last place is shared by the remaining proposals it left unranked.
     (Counted in whole units of 1/lcm(1..n) of a vote, which is exact and much faster than fractions.)"""
-    unit = lcm(*range(1, len(continuing) + 1))
-    units = {c: 0 for c in profile.candidates if c in continuing}
-    for ballot, count in profile.items():
-        bottom = ballot.bottom(continuing)
-        if bottom:
-            share = count * unit // len(bottom)
-            for candidate in bottom:
+    return LastPlaces(profile).votes(continuing)
+
+
+class LastPlaces:
+    """The last-place votes of one count whose proposals drop out one by one: the ballots are kept in
+    piles by their last place (the proposals sharing it), and when proposals drop out only the piles
+    whose last place held one of them are dealt again. The same numbers as looking at every ballot
+    in every round, without looking at every ballot in every round."""
+
+    def __init__(self, profile: Profile):
+        self.profile = profile
+        self.continuing: frozenset[str] = frozenset()
+        self.piles: dict[frozenset[str], list[int]] = {}  # last place -> ballot indices
+        self.weight: dict[frozenset[str], int] = {}  # last place -> people
+        self.pointers: list[int] = []
+
+    def _deal(self, numbers, continuing) -> None:
+        ballots, counts, unranked, pointers = self.profile.ballots, self.profile.counts, self.profile.unranked, self.pointers
+        piles, weight = self.piles, self.weight
+        for number in numbers:
+            bottom = unranked[number] & continuing if unranked[number] else None
+            if not bottom:
+                groups, place = ballots[number].groups, pointers[number]
+                while place >= 0 and groups[place].isdisjoint(continuing):
+                    place -= 1
+                pointers[number] = place
+                bottom = groups[place] & continuing if place >= 0 else None
+            if bottom and counts[number]:
+                if bottom in piles:
+                    piles[bottom].append(number)
+                    weight[bottom] += counts[number]
+                else:
+                    piles[bottom], weight[bottom] = [number], counts[number]
+
+    def votes(self, continuing: frozenset[str]) -> dict[str, Fraction]:
+        if not self.pointers or not continuing <= self.continuing:  # first round, or a proposal came back
+            self.pointers = [len(b.groups) - 1 for b in self.profile.ballots]
+            self.piles, self.weight = {}, {}
+            self._deal(range(len(self.profile.ballots)), continuing)
+        else:
+            gone = self.continuing - continuing
+            moving = [last for last in self.piles if not last.isdisjoint(gone)]
+            for last in moving:
+                numbers = self.piles.pop(last)
+                del self.weight[last]
+                self._deal(numbers, continuing)
+        self.continuing = continuing
+        unit = lcm(*range(1, len(continuing) + 1))
+        units = {c: 0 for c in self.profile.candidates if c in continuing}
+        for last, people in self.weight.items():
+            share = people * unit // len(last)
+            for candidate in last:
                 units[candidate] += share
-    return {c: Fraction(u, unit) for c, u in units.items()}
+        return {c: Fraction(u, unit) for c, u in units.items()}
 
 
 def majority(tallies: dict[str, Fraction]) -> str | None:
@@ -68,6 +113,18 @@ def _most_last(profile, continuing, tallies):
     last = last_places(profile, continuing)
     high = max(last.values())
     return {c for c, v in last.items() if v == high}, last
+
+
+def _most_last_round_by_round(profile: Profile) -> Loser:
+    """`_most_last` for one count, keeping the piles of last places from round to round (`LastPlaces`)."""
+    places = LastPlaces(profile)
+
+    def most_last(profile, continuing, tallies):
+        last = places.votes(continuing)
+        high = max(last.values())
+        return {c for c, v in last.items() if v == high}, last
+
+    return most_last
 
 
 def _without_votes(losers, out, tallies) -> bool:
@@ -97,20 +154,28 @@ def _put(profile: Profile, losers: Loser) -> set[str]:
     return set(winners(frozenset(profile.candidates)))
 
 
-Parcel = tuple[int, Fraction]  # (ballot index, the value it carries for its candidate)
+Parcel = tuple[int, int | Fraction]  # (ballot index, the value it carries for its candidate)
 
 
 def deal(profile: Profile, parcels, continuing) -> tuple[dict[str, list[Parcel]], Fraction]:
     """Give each parcel to its top continuing candidates (shared equally when tied there); return the
-    new parcels per candidate, in candidate order, and the value that was exhausted."""
+    new parcels per candidate, in candidate order, and the value that was exhausted. Values stay
+    whole numbers (`int`) until a share or a surplus makes them fractions: exact either way, and
+    whole numbers add much faster."""
     piles: dict[str, list[Parcel]] = {c: [] for c in profile.candidates if c in continuing}
-    exhausted = Fraction(0)
+    exhausted = 0
+    ballots = profile.ballots
     for index, value in parcels:
-        top = profile.ballots[index].top(continuing)
-        if not top:
+        top = ballots[index].top(continuing)
+        if len(top) == 1:
+            for candidate in top:
+                piles[candidate].append((index, value))
+        elif not top:
             exhausted += value
-        for candidate in top:
-            piles[candidate].append((index, value / len(top)))
+        else:
+            share = Fraction(value, len(top)) if isinstance(value, int) else value / len(top)
+            for candidate in top:
+                piles[candidate].append((index, share))
     return piles, exhausted
 
 
@@ -122,16 +187,18 @@ def transfer(profile: Profile, source: str, parcels, continuing, piles, votes=No
     for candidate, new in gained.items():
         if new:
             piles[candidate].extend(new)
-            received[candidate] = sum((v for _, v in new), Fraction(0))
+            received[candidate] = sum(v for _, v in new)
             if votes is not None:
                 votes[candidate] += received[candidate]
     return {"from": source, "to": received, "exhausted": exhausted}
 
 
-def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser):
+def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser, round_by_round: Loser | None = None):
+    """Count round by round with `round_by_round` (or `losers`); the parallel universes, when a tie
+    was broken, with `losers`."""
     continuing = frozenset(profile.candidates)
-    piles, exhausted = deal(profile, [(i, Fraction(n)) for i, n in enumerate(profile.counts) if n], continuing)
-    tallies = {c: sum((v for _, v in pile), Fraction(0)) for c, pile in piles.items()}
+    piles, exhausted = deal(profile, [(i, n) for i, n in enumerate(profile.counts) if n], continuing)
+    tallies = {c: sum(v for _, v in pile) for c, pile in piles.items()}
     rounds, eliminated, broke_tie = [], [], False
     while True:
         record = {"round": len(rounds) + 1, "votes": dict(tallies), "exhausted": exhausted}
@@ -141,7 +208,7 @@ def _runoff(name: str, profile: Profile, tiebreaker, losers: Loser):
             winner = leader or next(iter(continuing))
             record["elected"] = winner
             break
-        out, last = losers(profile, continuing, tallies)
+        out, last = (round_by_round or losers)(profile, continuing, tallies)
         if last is not None:
             record["last places"] = last
         if _without_votes(losers, out, tallies):  # the order in which they go changes nothing
@@ -187,4 +254,4 @@ def instant_runoff(profile: Profile, seats: int, tiebreaker):
 def coombs(profile: Profile, seats: int, tiebreaker):
     """Partial ballots: the proposals a person did not rank share that person's last place equally
     (a person who ranked every remaining proposal gives the last place to the last one)."""
-    return _runoff("coombs", profile, tiebreaker, _most_last)
+    return _runoff("coombs", profile, tiebreaker, _most_last, _most_last_round_by_round(profile))

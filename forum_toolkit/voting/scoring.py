@@ -87,13 +87,22 @@ def approval(profile: Profile, seats: int, tiebreaker):
     return single_result("approval", profile, seats, tiebreaker, order, {"scores": totals})
 
 
-def _totals(profile: Profile, skipped: int) -> dict[str, int]:
-    totals = {c: 0 for c in profile.candidates}
+def _scored(profile: Profile) -> tuple[dict[str, int], dict[str, int]]:
+    """(the sum of the numbers each candidate got, how many people gave it a number)."""
+    totals = dict.fromkeys(profile.candidates, 0)
+    scored = dict.fromkeys(profile.candidates, 0)
     for ballot, count in profile.items():
-        given = ballot.as_dict()
-        for candidate in profile.candidates:
-            totals[candidate] += given.get(candidate, skipped) * count
-    return totals
+        for candidate, value in ballot.values:
+            totals[candidate] += value * count
+            scored[candidate] += count
+    return totals, scored
+
+
+def _totals(profile: Profile, skipped: int) -> dict[str, int]:
+    """Each candidate's sum, a skipped candidate counting `skipped` from that person."""
+    totals, scored = _scored(profile)
+    voters = profile.voters
+    return {c: totals[c] + skipped * (voters - scored[c]) for c in profile.candidates}
 
 
 @method(
@@ -121,8 +130,8 @@ def dots(profile: Profile, seats: int, tiebreaker):
 def score(profile: Profile, seats: int, tiebreaker):
     """Add up the scores. A proposal a person skipped gets the lowest score of the scale from them, so
     that skipping never helps a proposal. The steps also show how many people scored each one."""
-    totals = _totals(profile, profile.lowest)
-    scored = {c: sum(n for b, n in profile.items() if c in b.as_dict()) for c in profile.candidates}
+    given, scored = _scored(profile)
+    totals = {c: given[c] + profile.lowest * (profile.voters - scored[c]) for c in profile.candidates}
     order = groups_by_score(profile.candidates, totals)
     steps = {"scores": totals, "scored by": scored, "skipped counts as": profile.lowest}
     return single_result("score", profile, seats, tiebreaker, order, steps)

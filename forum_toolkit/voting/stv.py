@@ -37,11 +37,11 @@ def stv(profile: Profile, seats: int, tiebreaker):
     valid = sum(count for ballot, count in profile.items() if ballot.groups)
     quota = Fraction(valid // (seats + 1) + 1)
     continuing = frozenset(profile.candidates)
-    piles, exhausted = deal(profile, [(i, Fraction(n)) for i, n in enumerate(profile.counts) if n], continuing)
+    piles, exhausted = deal(profile, [(i, n) for i, n in enumerate(profile.counts) if n], continuing)
     elected: list[str] = []
     rounds: list[dict] = []
     while len(elected) < seats and continuing:
-        votes = {c: sum((v for _, v in piles[c]), Fraction(0)) for c in profile.candidates if c in continuing}
+        votes = {c: sum(v for _, v in piles[c]) for c in profile.candidates if c in continuing}
         record: dict = {"round": len(rounds) + 1, "votes": votes, "exhausted": exhausted}
         rounds.append(record)
         if len(continuing) <= seats - len(elected):
@@ -59,7 +59,7 @@ def stv(profile: Profile, seats: int, tiebreaker):
             for candidate in newly:
                 surplus = votes[candidate] - quota
                 if surplus > 0 and len(elected) < seats:
-                    factor = surplus / votes[candidate]
+                    factor = Fraction(surplus) / votes[candidate]
                     parcels = [(i, v * factor) for i, v in piles[candidate]]
                     moved = transfer(profile, candidate, parcels, continuing, piles)
                     transfers.append({"from": candidate, "surplus": surplus, "factor": factor} | moved)
@@ -72,7 +72,7 @@ def stv(profile: Profile, seats: int, tiebreaker):
             continuing = continuing - {loser}
             moved = transfer(profile, loser, piles[loser], continuing, piles)
             record["transfers"] = [{"from": loser, "surplus": None, "factor": None} | moved]
-        exhausted += sum((moved["exhausted"] for moved in record.get("transfers", [])), Fraction(0))
+        exhausted += sum(moved["exhausted"] for moved in record.get("transfers", []))
         piles = {c: piles[c] for c in profile.candidates if c in continuing}
     steps = {"quota": quota, "valid ballots": valid, "seats": seats, "rounds": rounds}
     return make_result("stv", seats, elected, elected, None, tiebreaker, steps)
