@@ -78,7 +78,31 @@ def seed_demo(store, surveys: Path, seed: int = 2026, progress: Callable[[int], 
             progress(1)
         if demo.final_state == "closed":
             store.set_state(demo.id, "closed")
+    _adopt_council_agenda(store)
     return DemoSummary(tuple(d.id for d in SESSIONS), ballots, codes)
+
+
+# What became of the demo council's agenda items: (place on the agenda, status, day, note).
+AGENDA_NOTES = (
+    (1, "discussed", date(2026, 12, 3), "Im Beirat besprochen; die Verwaltung prüft die Kosten bis Januar."),
+    (1, "decided", date(2027, 1, 14), "Der Beirat empfiehlt dem Stadtrat, das Vorhaben 2027 umzusetzen."),
+    (2, "discussed", date(2026, 12, 3), "Besprochen; zwei Mitglieder sprechen mit dem Gesundheitsamt über einen Dolmetscherdienst."),
+)
+
+
+def _adopt_council_agenda(store) -> None:
+    """The council round's agenda, counted by the Schulze method and adopted, with a few notes of
+    what became of its items (the researchers' agenda notebook and the public status page show them)."""
+    from forum_toolkit.agenda import build_agenda
+    from forum_toolkit.cli.agenda import count_session
+
+    session_id = "council-2026-12"
+    question, profile, result = count_session(store, session_id, "schulze", None, 3, "earliest")
+    info = store.session(session_id)
+    agenda = build_agenda(result, store.candidates(session_id, question.id), ballots=profile.voters, title=info.title, session_id=session_id, question_id=question.id)
+    store.adopt_agenda(session_id, agenda)
+    for position, status, day, note in AGENDA_NOTES:
+        store.note_status(session_id, position, status, note, on=day)
 
 
 def total_ballots() -> int:

@@ -8,12 +8,14 @@
 - population, weights: `read_population`, `rake` (raking weights)
 - results: `wilson`, `distribution`, `likert`; crosstabs: `crosstab`; agreement: `agreement`
 - votes: `profile`, `count_question`, `compare_methods` (through forum_toolkit.voting)
+- accountability: `accountability` (what became of the council's agenda items)
 - publish: suppressed tables (`published_*`); report: `town_report` (one HTML file)
 - plots: charts as matplotlib Figures (imported as `forum_toolkit.analysis.plots`)
 
 See docs/analysis.md.
 """
 
+from forum_toolkit.analysis.accountability import accountability
 from forum_toolkit.analysis.agreement import agreement
 from forum_toolkit.analysis.crosstabs import CrossTab, crosstab
 from forum_toolkit.analysis.errors import AnalysisError, UnknownLanguage, UnknownQuestion
@@ -37,6 +39,7 @@ __all__ = [
     "Raking",
     "UnknownLanguage",
     "UnknownQuestion",
+    "accountability",
     "agreement",
     "answers_from",
     "compare_methods",
