@@ -204,3 +204,4 @@ def test_from_proposals_on_tablets_to_what_became_of_them(server, store, arrive,
     assert re.search(r"اتوبوس شبانه <img src=x onerror=alert\(1\)>", whole)
     assert page.locator(".ft-agenda-status img").count() == 0
     assert "Namen von Nachbarn" not in whole and REASON not in whole and "Deutschkurs abends" not in whole
+    page.screenshot(path=str(ROOT / "docs" / "screenshots" / "agenda-status-ar.png"), full_page=True)

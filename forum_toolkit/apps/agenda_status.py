@@ -125,13 +125,13 @@ class AgendaStatusApp:
             screens.label(wording.ui("What became of the proposals"), "ft-title"),
             screens.label(wording.text(self.consultation.title), "ft-description"),
         ]
-        parts += [self._item(entry, wording) for entry in self.entries]
+        parts += [self._item(entry, wording) for entry in self.entries]  # each a card like a ballot's question
         return screens.box(parts, "ft-screen", "ft-agenda")
 
     def _item(self, entry: ReportEntry, wording) -> w.Widget:
         language, candidate = self.language, entry.candidate
         shown = candidate.text_in(language) or candidate.original
-        parts = [screens.label(f"{word('item', language, n=entry.position)}: {shown.title}", "ft-agenda-title")]
+        parts = [screens.label(f"{word('item', language, n=entry.position)}: {shown.title}", "ft-question-text", "ft-agenda-title")]
         if shown.text:
             parts.append(screens.label(shown.text, "ft-agenda-text"))
         parts.append(screens.label(origin_label(shown, language), "ft-help", "ft-agenda-origin"))
@@ -140,15 +140,16 @@ class AgendaStatusApp:
             parts.append(screens.label(origin_label(candidate.original, language), "ft-help", "ft-agenda-origin"))
         if entry.notes:
             status, on, _ = entry.notes[-1]
-            parts.append(screens.label(wording.ui("{status} since {date}", status=word(status, language), date=on.isoformat()), "ft-agenda-status-line"))
+            parts.append(screens.label(wording.ui("{status} since {date}", status=word(status, language), date=on.isoformat()), "ft-marker", "ft-agenda-status-line"))
             parts += [
                 screens.label(f"{on.isoformat()} · {word(status, language)}: {note}", "ft-agenda-note")
                 for status, on, note in reversed(entry.notes)
             ]
         elif entry.adopted_on is not None:
-            parts.append(screens.label(wording.ui("On the agenda since {date}", date=entry.adopted_on.isoformat()), "ft-agenda-status-line"))
-        box = screens.box(parts, "ft-agenda-item", f"ft-agenda-item-{entry.position}", f"ft-status-{entry.status}")
-        return box
+            parts.append(screens.label(wording.ui("On the agenda since {date}", date=entry.adopted_on.isoformat()), "ft-marker", "ft-agenda-status-line"))
+        return screens.box(
+            parts, "ft-question", f"ft-dir-{wording.direction}", "ft-agenda-item", f"ft-agenda-item-{entry.position}", f"ft-status-{entry.status}"
+        )
 
 
 def show_agenda_status(db_url: str | None = None) -> AgendaStatusApp:
