@@ -8,6 +8,7 @@ from pathlib import Path
 import ipywidgets as w
 import pytest
 
+from forum_toolkit.apps import console
 from forum_toolkit.apps.console import ConsoleApp, show_console
 from forum_toolkit.serve.facilitator import SECRET_HASH_VARIABLE, secret_hash, secret_matches
 from forum_toolkit.consultation import load_consultation
@@ -216,3 +217,27 @@ def test_the_qr_code_for_phones_is_shown_and_taken_away_on_the_projector(store, 
     assert store.forum_state(SESSION).phone_link_shown is True
     tap(app.root, "QR-Code ausblenden")
     assert store.forum_state(SESSION).phone_link_shown is False
+
+
+def test_connected_devices_are_counted_and_a_sudden_loss_is_warned(store, app):
+    store.report_presence(SESSION, "cafe:8866:1", connected=30, started=40)
+    app.refresh()
+    assert "Verbundene Geräte: 30" in app.counters.value and app.connection_alert.value == ""
+    store.report_presence(SESSION, "cafe:8866:1", connected=12, started=40)
+    app.refresh()
+    assert "Verbundene Geräte: 12" in app.counters.value
+    assert "18 von 30 Geräten haben in der letzten Minute die Verbindung verloren" in app.connection_alert.value
+
+
+@pytest.mark.parametrize(
+    ("counts", "warned"),
+    [([10, 9], False), ([10, 7], False), ([10, 6], True), ([4, 1], True), ([3, 1], False), ([30, 25, 21], False), ([30, 25, 20], True)],
+)
+def test_a_warning_needs_at_least_three_and_a_third_lost(counts, warned):
+    history = [(float(moment), count) for moment, count in enumerate(counts)]
+    assert bool(console.connection_warning(history, float(len(counts)))) is warned
+
+
+def test_what_is_older_than_a_minute_is_forgotten():
+    history = [(0.0, 40), (100.0, 10)]
+    assert console.connection_warning(history, 100.0) == "" and history == [(100.0, 10)]

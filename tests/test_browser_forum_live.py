@@ -227,6 +227,28 @@ def test_participant_text_shows_as_text_in_the_console(server, open_page):
     console.screenshot(path=str(SCREENSHOTS / "console-de.png"), full_page=True)
 
 
+def test_the_console_counts_the_devices_connected_and_sees_a_tablet_go(server, browser, open_page):
+    from forum_toolkit.store import open_store
+
+    def connected_becomes(count: int, timeout: float = 40.0) -> None:
+        deadline = time.monotonic() + timeout
+        with open_store(server.db_url) as store:
+            while store.presence(SESSION).connected != count:
+                assert time.monotonic() < deadline, f"the store says {store.presence(SESSION).connected} devices, not {count}"
+                time.sleep(0.5)
+
+    console = open_page(server.url("console.ipynb", f"?secret={FACILITATOR_SECRET}"), LAPTOP, ".ft-console button")
+    tablets = [browser.new_context(**LAPTOP) for _ in range(2)]
+    for tablet in tablets:
+        tablet.new_page().goto(server.url("ballot.ipynb", "?kiosk=1"), timeout=PAGE_LOAD)
+        tablet.pages[0].wait_for_selector(".ft-ballot .ft-screen", timeout=PAGE_LOAD)
+    connected_becomes(3)  # the console and two tablets
+    wait_for_text(console, ".ft-console", "Verbundene Geräte: 3", timeout=20)
+    tablets[0].close()
+    connected_becomes(2)
+    tablets[1].close()
+
+
 # -- one forum, two Voilà processes, the real PostgreSQL ------------------------------------------
 
 

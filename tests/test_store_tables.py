@@ -29,6 +29,7 @@ def test_every_table_is_in_the_metadata():
         "moderation_decisions",
         "proposal_translations",
         "reactions",
+        "server_presence",
         "session_states",
         "sessions",
         "submissions",

@@ -29,6 +29,7 @@ import html
 import logging
 import os
 import sys
+import time
 
 import ipywidgets as w
 
@@ -42,6 +43,8 @@ from forum_toolkit.store import Store, StoreError, open_store
 from forum_toolkit.store.records import Item
 
 MAX_SECONDS = 8 * 3600
+PRESENCE_SECONDS = 10  # how often the console looks at the connected devices again
+DROP_WINDOW_S = 60
 REFUSED = "Diese Seite ist nur für die Moderation. Bitte den Link mit dem Schlüssel verwenden."
 STATE_ACTIONS = (("open", "Öffnen"), ("paused", "Pausieren"), ("closed", "Schließen"))
 STATE_NAMES = {"planned": "geplant", "open": "offen", "paused": "pausiert", "closed": "geschlossen"}
@@ -82,6 +85,8 @@ class ConsoleApp:
         self.phone_link_button = self._button("QR-Code für Handys zeigen", self._toggle_phone_link)
         self.second_language.observe(self._on_second_language, names="value")
         self.counters = w.HTML()
+        self.connection_alert = w.HTML()
+        self._connected: list[tuple[float, int]] = []  # (moment, devices connected), the last minutes
         self.queue = w.VBox()
         self.staff_app: BallotApp | None = None
         self.staff_saved = dict.fromkeys(STAFF_BALLOTS, 0)
@@ -97,7 +102,7 @@ class ConsoleApp:
             self.state_line, w.HBox(self.state_buttons), self.pacing,
             w.HBox([self.question, self.open_button, self.close_button]),
             w.HBox([self.reveal_button, self.hide_button, self.second_language, self.phone_link_button]),
-            self.status, self.counters, w.HTML("<h3>Moderation</h3>"), self.queue,
+            self.status, self.connection_alert, self.counters, w.HTML("<h3>Moderation</h3>"), self.queue,
             w.HTML("<h3>Papierstimmzettel und assistierte Stimmabgabe</h3>"), w.HBox(staff_buttons), self.staff_status, self.staff_area,
         ])  # fmt: skip
         self.root.add_class("ft-console")
@@ -119,6 +124,7 @@ class ConsoleApp:
             "participation": self.store.participation(self.session_id),
             "queue": self.store.moderation_queue(self.session_id),
             "approved": [item for item in self.store.items(self.session_id) if item.status == "approved"],
+            "presence": self.store.presence(self.session_id),
         }
 
     def show(self, read: dict) -> None:
@@ -134,7 +140,14 @@ class ConsoleApp:
         open_now = state.open_question or (f"Seite {state.open_page}" if state.open_page else NOTHING)
         revealed = ", ".join(state.revealed) or NOTHING
         self.state_line.value = _text(f"Sitzung {info.id}: {STATE_NAMES.get(info.state, info.state)} · offen für alle: {open_now} · Ergebnisse gezeigt: {revealed}")
-        lines = [f"Abgegeben: {participation.submissions}"]
+        found = read.get("presence")
+        lines = []
+        if found is not None and found.servers:
+            self._connected.append((time.monotonic(), found.connected))
+            lines.append(f"Verbundene Geräte: {found.connected} (mit Projektor und Moderation)")
+            warning = connection_warning(self._connected, time.monotonic())
+            self.connection_alert.value = _text(warning, "ft-console-error") if warning else ""
+        lines.append(f"Abgegeben: {participation.submissions}")
         lines.append("Sprachen: " + _pairs(participation.per_language, participation.hidden_languages))
         lines.append("Wege: " + _pairs(participation.per_channel, participation.hidden_channels))
         lines.append("Antworten je Frage: " + ", ".join(f"{question} {count}" for question, count in participation.per_question))
@@ -238,7 +251,8 @@ class ConsoleApp:
         """Read the store again on every change (ballots, moderation, another console)."""
         try:
             async with self.store.watch(self.session_id, max_seconds=max_seconds) as changes:
-                async for _change in changes:
+                while not changes.ended:
+                    await changes.next(timeout=PRESENCE_SECONDS)  # a change, or time to look at the devices again
                     self.show(await asyncio.to_thread(self.read))  # the loop stays free for clicks
         except asyncio.CancelledError:
             raise
@@ -247,6 +261,19 @@ class ConsoleApp:
 
     def _german(self, text) -> str:
         return text.get(self.consultation.default_language).text
+
+
+def connection_warning(history: list[tuple[float, int]], now: float) -> str:
+    """A warning when many devices lost their connection within the last minute: a third or more of
+    the most seen in that minute, and at least 3. `history` is trimmed to the last minute in place."""
+    history[:] = [(moment, count) for moment, count in history if now - moment <= DROP_WINDOW_S]
+    if not history:
+        return ""
+    most, now_connected = max(count for _, count in history), history[-1][1]
+    lost = most - now_connected
+    if lost >= 3 and lost * 3 >= most:
+        return f"Achtung: {lost} von {most} Geräten haben in der letzten Minute die Verbindung verloren (WLAN prüfen)."
+    return ""
 
 
 def _text(line: str, css_class: str = "") -> str:

@@ -10,6 +10,7 @@ from config.py. On top of `voila.app.Voila` this class:
 - sets TCP_NODELAY on every kernel websocket;
 - serves no notebook list: "/" redirects to the ballot, and the contents API is not offered;
 - refuses the facilitator's console, before any kernel starts, to a link without its secret;
+- tells the store every few seconds how many pages hold a live connection to it (presence.py);
 - writes no secret to its log: ?secret=, ?code= (ballot codes) and ?token= values are [hidden];
 - keeps the ballot's pool of warm kernels from making a page (or Ctrl-C) wait for its refill timer;
 - stops when the `forum-toolkit serve` process that started it is gone.
@@ -33,8 +34,10 @@ from voila.tornado.handler import TornadoVoilaHandler
 from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
 from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+from forum_toolkit.serve.config import DB_URL_VARIABLE, SESSION_VARIABLE
 from forum_toolkit.serve.facilitator import secret_matches
 from forum_toolkit.serve.page_texts import template_resources
+from forum_toolkit.serve.presence import PresenceReporter
 from forum_toolkit.serve.pool import RefillTimer, prepare_pool
 from forum_toolkit.serve.runtime import read_cookie_secret
 
@@ -159,6 +162,10 @@ class ForumVoila(Voila):
         return handlers
 
     def listen(self):
+        session_id, db_url = self.kernel_env.get(SESSION_VARIABLE), self.kernel_env.get(DB_URL_VARIABLE)
+        self.presence = PresenceReporter(self.kernel_manager, db_url, session_id, self.port) if session_id and db_url else None
+        if self.presence is not None:
+            self.presence.start()
         if self.watch_parent:
             parent = os.getppid()
 
@@ -172,4 +179,6 @@ class ForumVoila(Voila):
 
     def stop(self):
         self.refill_timer.stop()  # sleeping pool refills end now instead of starting kernels
+        if getattr(self, "presence", None) is not None:
+            self.presence.stop()
         super().stop()

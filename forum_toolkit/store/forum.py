@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from sqlalchemy import Connection
 
 from forum_toolkit.consultation.model import Kind
-from forum_toolkit.store import live, moderation, tallies
+from forum_toolkit.store import live, moderation, presence, tallies
 from forum_toolkit.store.errors import InvalidRequest, UnknownSession
 from forum_toolkit.store.records import ApprovedItem, ForumState, Item, Participation, QuestionResult, Version
 
@@ -75,6 +75,22 @@ class ForumMethods:
         if not isinstance(shown, bool):
             raise InvalidRequest(f"show_phone_link: expected true or false, found {shown!r}")
         return self._change(session_id, "phone_link", "", shown)
+
+    # Connected devices
+
+    def report_presence(self, session_id: str, server_id: str, *, connected: int, started: int) -> None:
+        """A Voilà process says how many pages hold a live connection to it (see `presence.py`)."""
+        self.session(session_id)
+        if not (isinstance(connected, int) and isinstance(started, int) and connected >= 0 and started >= 0):
+            raise InvalidRequest(f"presence of {server_id!r}: expected counts of 0 or more, found {connected!r} and {started!r}")
+        with self._writing() as connection:
+            presence.report(connection, server_id, session_id, connected, started)
+
+    def presence(self, session_id: str) -> presence.Presence:
+        """Pages connected now to the servers of the session that reported in the last 30 seconds."""
+        self.session(session_id)
+        with self._database.reading() as connection:
+            return presence.current(connection, session_id)
 
     def hide(self, session_id: str, question_id: str) -> ForumState:
         live.check_question(self.consultation(session_id), session_id, question_id, results=True)

@@ -269,3 +269,19 @@ agenda_statuses = Table(
     Column("at", UTCDateTime, nullable=False),
     CheckConstraint("status IN ('scheduled', 'discussed', 'decided', 'in_progress', 'done', 'declined')", name="status"),
 )
+
+# ---------------------------------------------------------------------------------------------
+# Connected devices (migration 0006): each Voilà process serving a session says, every few seconds,
+# how many pages hold a live connection to it. Not a fact but a gauge: one row per process,
+# overwritten, never audited, and no watcher is woken by it (it is in no `Version`).
+
+server_presence = Table(
+    "server_presence",
+    metadata,
+    Column("server_id", String(100), primary_key=True),  # host:port:pid of the Voilà process
+    Column("session_id", String(100), ForeignKey("sessions.id"), nullable=False, index=True),
+    Column("connected", Integer, nullable=False),  # pages with a live connection to a kernel
+    Column("started", Integer, nullable=False),  # kernels this process holds (warm ones too)
+    Column("seen_at", UTCDateTime, nullable=False),
+    CheckConstraint("connected >= 0 AND started >= 0", name="counts"),
+)
