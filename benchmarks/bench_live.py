@@ -5,7 +5,9 @@
 
 Every tablet's kernel is a process of its own, so by default each watcher runs in a process of its
 own too (`--per-process` puts several in one). Beside the N tablet watchers, one projector process
-watches the same session and, on every change, reads `projector_results` and `participation` again.
+watches the same session and, on every change, does what the projector page does
+(`ProjectorApp.update`: reads the forum state, participation and revealed results, and draws the
+chart again when it changed).
 
 Tablets watch the facilitator's changes only (FACILITATOR_KINDS), as a tablet that follows the
 facilitator does; the projector watches everything.
@@ -15,7 +17,7 @@ facilitator does; the projector watches everything.
 2. Changes: `--changes` ballots submitted one after another at random moments (on average 4 a
    second) with a reveal every tenth; for every watcher and change, the time from the moment the
    write was *begun* (so the commit's own time counts) to the moment the watcher reported it. The
-   projector's figure runs to the moment its results were read again. Tablets' latencies are
+   projector's figure runs to the moment its slide was read and its chart drawn again. Tablets' latencies are
    those of the reveals and hides, the projector's those of every change. Target: p95 at most 1 s.
 
 Figures, not a test: they depend on the machine, and on what else runs on it. PostgreSQL holds one
@@ -63,21 +65,25 @@ pages:
 def watching(url: str, count: int, projector: bool, ready, logs, max_seconds: float, last_event: int) -> None:
     """Run `count` watchers in this process until the session has `last_event` forum events (the
     end signal); put each one's log in `logs`: (wall time, submissions, forum events) per change.
-    The projector logs the moment it has read its results again."""
+    The projector logs the moment its slide is read and drawn again."""
     from forum_toolkit.store import open_store
     from forum_toolkit.store.watch import FACILITATOR_KINDS, Watcher
 
     store = open_store(url) if projector else None
     kinds = {} if projector else {"kinds": FACILITATOR_KINDS}  # a tablet follows the facilitator
+    app = None
+    if projector:  # the projector page's own work: read the slide, draw the chart when it changed
+        from forum_toolkit.apps.projector import ProjectorApp
+
+        app = ProjectorApp(store, SESSION)
 
     async def one() -> list[tuple[float, int, int]]:
         seen = []
         async with Watcher(url, SESSION, max_seconds=max_seconds, **kinds) as watcher:
             ready.put(os.getpid())
             async for change in watcher:
-                if store is not None:
-                    await asyncio.to_thread(store.projector_results, SESSION)
-                    await asyncio.to_thread(store.participation, SESSION)
+                if app is not None:
+                    await app.update()
                 seen.append((time.time(), change.version.submissions, change.version.forum_events))
                 if change.version.forum_events >= last_event:
                     break
