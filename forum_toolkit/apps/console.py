@@ -290,9 +290,9 @@ def show_console(db_url: str | None = None, query: str | None = None):
     """Build the console for the served session if the link carries the secret; else a refusal."""
     from IPython.display import display
 
-    from forum_toolkit.apps.ballot import _query_string
+    from forum_toolkit.apps.request import page_query
 
-    given = _secret_from(query if query is not None else _query_string())
+    given = _secret_from(query if query is not None else page_query())
     if not secret_matches(given, os.environ.get(SECRET_HASH_VARIABLE, "")):
         log.warning("console refused: no or wrong facilitator secret")
         refusal = w.HTML(_text(REFUSED))
