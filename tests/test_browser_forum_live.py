@@ -192,7 +192,7 @@ def test_the_facilitator_opens_and_reveals_and_the_projector_follows_within_a_se
 
     console_button(console, "QR-Code für Handys zeigen").click()
     wait_for_text(projector, ".ft-projector-phone", f"http://127.0.0.1:{server.port}/voila/render/ballot.ipynb")
-    assert projector.locator(".ft-projector-phone img").is_visible()
+    projector.wait_for_selector(".ft-projector-phone img", state="visible", timeout=10_000)
     console_button(console, "QR-Code ausblenden").click()
     projector.wait_for_function("!document.querySelector('.ft-projector-phone').textContent.includes('http')", timeout=10_000)
 

@@ -90,10 +90,10 @@ class ProjectorApp:
         if png is not None:
             self.chart.value = png
         self.chart.layout.display = None if slide.chart is not None else "none"
-        _set(self.phone_link, _line(slide.phone_link, "ft-projector-phone-link") if slide.phone_link else "")
         if slide.phone_link and not self.phone_code.value:
             self.phone_code.value = phone_qr(self.phone_url)
         self.phone_code.layout.display = None if slide.phone_link else "none"
+        _set(self.phone_link, _line(slide.phone_link, "ft-projector-phone-link") if slide.phone_link else "")  # after its code
         self.slide = slide
 
     async def update(self) -> None:
