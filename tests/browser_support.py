@@ -370,15 +370,6 @@ class Wifi(CuttableProxy):
 
     deaf = False
 
-    async def _serve(self, client_reader, client_writer):
-        try:
-            server_reader, server_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
-        except OSError:
-            client_writer.transport.abort()
-            return
-        self.writers.update((client_writer, server_writer))
-        await asyncio.gather(self._pipe(client_reader, server_writer), self._answers(server_reader, client_writer))
-
     async def _answers(self, reader, writer):
         try:
             while data := await reader.read(65536):

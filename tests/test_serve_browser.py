@@ -74,7 +74,11 @@ class CuttableProxy:
             client_writer.transport.abort()
             return
         self.writers.update((client_writer, server_writer))
-        await asyncio.gather(self._pipe(client_reader, server_writer), self._pipe(server_reader, client_writer))
+        await asyncio.gather(self._pipe(client_reader, server_writer), self._answers(server_reader, client_writer))
+
+    async def _answers(self, reader, writer):
+        """What the server sends back to the browser (a subclass may lose it)."""
+        await self._pipe(reader, writer)
 
     async def _pipe(self, reader, writer):
         try:
